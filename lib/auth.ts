@@ -1,0 +1,77 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getDecoyHash, verifyPassword } from "@/lib/password";
+import type { Viewer } from "@/lib/permissions";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+/** Checks an e-mail and password; the same null for an unknown user, a wrong password or a disabled account. */
+export async function authenticate(raw: unknown): Promise<{ id: string; sessionVersion: number } | null> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+  const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+  if (!user || !isValid || user.disabledAt) return null;
+  return { id: user.id, sessionVersion: user.sessionVersion };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: (credentials) => authenticate(credentials),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, sessionVersion: token.sv };
+    },
+  },
+};
+
+type SessionClaims = { userId?: string; sessionVersion?: number };
+
+/**
+ * The signed-in user, read from the database on every request so that a changed role,
+ * a disabled account or a bumped session version takes effect at once. Null when signed out.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  if (!session?.userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** The signed-in user, or a redirect to the sign-in page. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/form";
+import { requirePermission, type Viewer } from "@/lib/permissions";
+import { loadItem } from "@/lib/checklist/guards";
+import { addEvidenceSchema, addNoteSchema, removeEvidenceSchema } from "@/lib/checklist/schemas";
+
+// Evidence links and notes on an item. Evidence changes touch the item's version, so a
+// sign-off based on the old evidence can later be told apart (F9).
+
+export async function addEvidence(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "item:progress");
+  const input = parseInput(addEvidenceSchema, raw);
+  return db.$transaction(async (tx) => {
+    const item = await loadItem(tx, input.itemId);
+    const link = await tx.evidenceLink.create({
+      data: { ...input, addedById: viewer.id },
+      select: { id: true, itemId: true, url: true, label: true },
+    });
+    await tx.item.update({ where: { id: item.id }, data: { lastChangedById: viewer.id, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      releaseId: item.releaseId,
+      action: "item.evidence_added",
+      entityType: "item",
+      entityId: item.id,
+      after: link,
+    });
+    return { id: link.id, itemId: item.id, releaseId: item.releaseId };
+  });
+}
+
+export async function removeEvidence(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "item:progress");
+  const { id } = parseInput(removeEvidenceSchema, raw);
+  return db.$transaction(async (tx) => {
+    const link = await tx.evidenceLink.findUnique({ where: { id }, select: { id: true, itemId: true, url: true, label: true } });
+    if (!link) throw new NotFoundError("That evidence link no longer exists.");
+    const item = await loadItem(tx, link.itemId);
+    await tx.evidenceLink.delete({ where: { id } });
+    await tx.item.update({ where: { id: item.id }, data: { lastChangedById: viewer.id, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      releaseId: item.releaseId,
+      action: "item.evidence_removed",
+      entityType: "item",
+      entityId: item.id,
+      before: link,
+    });
+    return { itemId: item.id, releaseId: item.releaseId };
+  });
+}
+
+export async function addNote(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "item:progress");
+  const input = parseInput(addNoteSchema, raw);
+  return db.$transaction(async (tx) => {
+    const item = await loadItem(tx, input.itemId);
+    const note = await tx.itemNote.create({ data: { ...input, authorId: viewer.id }, select: { id: true, body: true } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      releaseId: item.releaseId,
+      action: "item.note_added",
+      entityType: "item",
+      entityId: item.id,
+      after: note,
+    });
+    return { itemId: item.id, releaseId: item.releaseId };
+  });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { StaleVersionError } from "@/lib/errors";
+import { parseInput, ValidationError } from "@/lib/form";
+import { requirePermission, type Viewer } from "@/lib/permissions";
+import { loadItem } from "@/lib/checklist/guards";
+import { setItemStatusSchema, waiveItemSchema } from "@/lib/checklist/schemas";
+
+/** One-click status change from the checklist. Leaving WAIVED clears the waiver. */
+export async function setItemStatus(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "item:progress");
+  const { id, version, status } = parseInput(setItemStatusSchema, raw);
+  return db.$transaction(async (tx) => {
+    const before = await loadItem(tx, id);
+    if (before.version !== version) throw new StaleVersionError(before);
+    if (before.status === "WAIVED" && before.priority === "BLOCKING") {
+      requirePermission(viewer, "item:waive");
+    }
+    const { count } = await tx.item.updateMany({
+      where: { id, version },
+      data: {
+        status,
+        completedAt: status === "DONE" ? new Date() : null,
+        waiverReason: null,
+        waiverExpiresAt: null,
+        lastChangedById: viewer.id,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new StaleVersionError(before);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      releaseId: before.releaseId,
+      action: "item.status_changed",
+      entityType: "item",
+      entityId: id,
+      before: { status: before.status, waiverReason: before.waiverReason },
+      after: { status },
+    });
+    return { id, releaseId: before.releaseId, status, version: version + 1 };
+  });
+}
+
+/** Waives an item: it stops counting towards progress. A blocking item's waiver needs an expiry. */
+export async function waiveItem(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "item:waive");
+  const { id, version, waiverReason, waiverExpiresAt } = parseInput(waiveItemSchema, raw);
+  return db.$transaction(async (tx) => {
+    const before = await loadItem(tx, id);
+    if (before.version !== version) throw new StaleVersionError(before);
+    if (before.priority === "BLOCKING" && !waiverExpiresAt) {
+      throw new ValidationError({ waiverExpiresAt: ["A blocking item's waiver needs an expiry date."] });
+    }
+    if (waiverExpiresAt && waiverExpiresAt.getTime() <= Date.now()) {
+      throw new ValidationError({ waiverExpiresAt: ["The waiver must expire in the future."] });
+    }
+    const { count } = await tx.item.updateMany({
+      where: { id, version },
+      data: { status: "WAIVED", waiverReason, waiverExpiresAt, completedAt: null, lastChangedById: viewer.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw new StaleVersionError(before);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      releaseId: before.releaseId,
+      action: "item.waived",
+      entityType: "item",
+      entityId: id,
+      before: { status: before.status },
+      after: { status: "WAIVED", waiverReason, waiverExpiresAt },
+    });
+    return { id, releaseId: before.releaseId };
+  });
+}

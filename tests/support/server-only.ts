@@ -1,0 +1,2 @@
+// Tests run outside the React server runtime, where "server-only" would refuse to load.
+export {};
