@@ -60,6 +60,9 @@ export async function updateRelease(viewer: Viewer, raw: unknown) {
     if (before.archivedAt) throw new ForbiddenError("This release is archived and can no longer be edited.");
     if (before.version !== version) throw new StaleVersionError(before);
 
+    if (changes.status !== before.status && (changes.status === "GO" || changes.status === "NO_GO")) {
+      throw new ValidationError({ status: ["GO and NO-GO are set by recording a go/no-go decision."] });
+    }
     const owner = await tx.user.findFirst({
       where: { id: changes.ownerId, disabledAt: null, role: { in: ["ADMIN", "RELEASE_MANAGER"] } },
       select: { id: true },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayField, enumField, idField, optionalTextField, textField, versionField } from "@/lib/schemas";
 
+export const releaseStatuses = ["PLANNING", "IN_PROGRESS", "GO", "NO_GO", "RELEASED", "ROLLED_BACK", "CANCELLED"] as const;
 /** GO and NO_GO are set by a recorded go/no-go decision, never by editing the release. */
 export const editableStatuses = ["PLANNING", "IN_PROGRESS", "RELEASED", "ROLLED_BACK", "CANCELLED"] as const;
 
@@ -17,7 +18,7 @@ export const updateReleaseSchema = z.strictObject({
   ...releaseFields,
   id: idField,
   version: versionField,
-  status: enumField(editableStatuses, "status"),
+  status: enumField(releaseStatuses, "status"),
   ownerId: idField,
   targetDateReason: optionalTextField("Reason for the new target date", 1000),
 });

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { requireViewer } from "@/lib/auth";
+import { can, roleLabels } from "@/lib/permissions";
+
+// Every page in this group is behind a session; each page and action checks again itself.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-base font-semibold tracking-tight">
+            Release readiness
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            <Link href="/" className="hover:underline">Releases</Link>
+            {can(viewer, "users:manage") ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{viewer.name}</span>
+              <span className="text-slate-500 dark:text-slate-400"> · {roleLabels[viewer.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/layout/forbidden";
+import { ReleaseForm } from "@/components/releases/release-form";
+import { ReleaseHeader } from "@/components/releases/release-header";
+import { Card } from "@/components/ui/card";
+import { InlineAction } from "@/components/ui/inline-action";
+import { requireViewer } from "@/lib/auth";
+import { getChecklist } from "@/lib/checklist/queries";
+import { formatDay, toDayInput } from "@/lib/format";
+import { releaseStatusLabels } from "@/lib/labels";
+import { can } from "@/lib/permissions";
+import { archiveReleaseAction, updateReleaseAction } from "@/lib/releases/actions";
+import { listOwnerCandidates, getRelease } from "@/lib/releases/queries";
+import { editableStatuses } from "@/lib/releases/schemas";
+
+export const metadata: Metadata = { title: "Release settings" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditReleasePage({ params }: Props) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const release = await getRelease(id);
+  if (!release) notFound();
+  if (!can(viewer, "release:edit")) return <Forbidden />;
+  const [checklist, owners] = await Promise.all([getChecklist(id, {}), listOwnerCandidates()]);
+  const statusOptions: { value: string; label: string }[] = editableStatuses.map((status) => ({ value: status, label: releaseStatusLabels[status] }));
+  if (release.status === "GO" || release.status === "NO_GO") {
+    statusOptions.unshift({ value: release.status, label: `${releaseStatusLabels[release.status]} (set by the last decision)` });
+  }
+  return (
+    <div className="space-y-6">
+      <ReleaseHeader release={release} progress={checklist.progress} current="edit" canEdit />
+      {release.archivedAt ? (
+        <p role="status" className="text-sm">This release is archived. Restore it to edit it.</p>
+      ) : (
+        <Card title="Release settings" id="settings">
+          <ReleaseForm
+            action={updateReleaseAction}
+            submitLabel="Save release"
+            statusOptions={statusOptions}
+            ownerOptions={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
+            initial={{
+              id: release.id,
+              version: release.version,
+              name: release.name,
+              versionName: release.versionName,
+              description: release.description,
+              targetDate: toDayInput(release.targetDate),
+              status: release.status,
+              ownerId: release.ownerId,
+            }}
+          />
+        </Card>
+      )}
+      <Card title="Target date history" id="slips">
+        {release.targetDateChanges.length === 0 ? (
+          <p className="text-sm text-slate-500 dark:text-slate-400">The target date has not moved.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {release.targetDateChanges.map((change) => (
+              <li key={change.id}>
+                <strong>{formatDay(change.fromDate)} → {formatDay(change.toDate)}</strong> by {change.changedBy.name} on {formatDay(change.createdAt)}: {change.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {can(viewer, "release:archive") ? (
+        <Card title={release.archivedAt ? "Restore" : "Archive"} id="archive">
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            {release.archivedAt
+              ? "Restoring puts the release back on the releases page and makes it editable."
+              : "An archived release is hidden from the releases page and becomes read-only. Nothing is deleted."}
+          </p>
+          <InlineAction
+            action={archiveReleaseAction}
+            fields={{ id: release.id, version: release.version }}
+            label={release.archivedAt ? "Restore release" : "Archive release"}
+            variant={release.archivedAt ? "secondary" : "danger"}
+            confirm={release.archivedAt ? undefined : `Archive ${release.name}? It becomes read-only.`}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ButtonVariant } from "@/components/ui/button";
+import { idleState, type FormState } from "@/lib/form";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  fields: Record<string, string | number>;
+  label: React.ReactNode;
+  accessibleLabel?: string;
+  variant?: ButtonVariant;
+  confirm?: string;
+};
+
+/** A one-button form (move, delete, archive…) that reports a refusal next to the button. */
+export function InlineAction({ action, fields, label, accessibleLabel, variant = "secondary", confirm }: Props) {
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form
+      action={formAction}
+      className="inline-flex flex-col items-start"
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} size="sm" aria-label={accessibleLabel}>
+        {label}
+      </SubmitButton>
+      {state.status === "error" ? (
+        <p role="alert" className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth";
+import type { Viewer } from "@/lib/permissions";
+import { formValues, toFormState, type FormState } from "@/lib/form";
+import { createUser, resetPassword, setUserDisabled, updateUser } from "@/lib/users/mutations";
+
+async function run(mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string): Promise<FormState> {
+  const viewer = await requireViewer();
+  const values = formValues(formData);
+  try {
+    await mutation(viewer, values);
+  } catch (error) {
+    return toFormState(error, values);
+  }
+  revalidatePath("/admin/users", "layout");
+  return { status: "success", message };
+}
+
+export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  const values = formValues(formData);
+  try {
+    await createUser(viewer, values);
+  } catch (error) {
+    return toFormState(error, values);
+  }
+  revalidatePath("/admin/users");
+  redirect("/admin/users?created=1");
+}
+
+export async function updateUserAction(_state: FormState, formData: FormData) {
+  return run(updateUser, formData, "User saved.");
+}
+export async function resetPasswordAction(_state: FormState, formData: FormData) {
+  return run(resetPassword, formData, "Password reset. The user's sessions have been signed out.");
+}
+export async function setUserDisabledAction(_state: FormState, formData: FormData) {
+  return run(setUserDisabled, formData, "Account updated.");
+}
