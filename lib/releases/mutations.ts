@@ -4,16 +4,11 @@ import { recordAudit, changedFields } from "@/lib/audit";
 import { NotFoundError, StaleVersionError, ForbiddenError } from "@/lib/errors";
 import { parseInput, ValidationError } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
+import { defaultCategories } from "@/lib/releases/defaults";
 import { archiveReleaseSchema, createReleaseSchema, updateReleaseSchema } from "@/lib/releases/schemas";
 
 // Release writes (F1). Each: permission, zod parse, one transaction with its audit event.
 
-export const defaultCategories = [
-  { name: "Security", weight: 30 },
-  { name: "Performance", weight: 30 },
-  { name: "Operations", weight: 20 },
-  { name: "Validation", weight: 20 },
-];
 
 const auditedFields = {
   id: true,
