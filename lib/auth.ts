@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -27,7 +28,9 @@ export async function authenticate(raw: unknown): Promise<{ id: string; sessionV
   return { id: user.id, sessionVersion: user.sessionVersion };
 }
 
-export const authOptions: NextAuthOptions = {
+/** Built on first use, so that configuration is read at run time, never at build time. */
+export function getAuthOptions(): NextAuthOptions {
+  return {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -50,7 +53,8 @@ export const authOptions: NextAuthOptions = {
       return { ...session, userId: token.sub, sessionVersion: token.sv };
     },
   },
-};
+  };
+}
 
 type SessionClaims = { userId?: string; sessionVersion?: number };
 
@@ -59,7 +63,8 @@ type SessionClaims = { userId?: string; sessionVersion?: number };
  * a disabled account or a bumped session version takes effect at once. Null when signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  await connection(); // per request, never prerendered
+  const session = (await getServerSession(getAuthOptions())) as SessionClaims | null;
   if (!session?.userId) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },

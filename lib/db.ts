@@ -2,15 +2,21 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-// One Prisma client per process (kept on globalThis so dev reloads do not leak pools).
-const globalForDb = globalThis as unknown as { db?: PrismaClient };
+// One Prisma client per process, created on first use (so a build that imports this module
+// needs no database), kept on globalThis so dev reloads do not leak connection pools.
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
-  return new PrismaClient({ adapter });
+function getClient(): PrismaClient {
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }) });
+  return globalForDb.prisma;
 }
 
-export const db: PrismaClient = globalForDb.db ?? createClient();
-if (env().NODE_ENV !== "production") globalForDb.db = db;
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

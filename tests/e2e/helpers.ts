@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const demoPassword = "ready-for-release";
+
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
+}
+
+/** Fails the test on any console error in the page. */
+export function failOnConsoleErrors(page: Page) {
+  page.on("console", (message) => {
+    if (message.type() === "error") throw new Error(`console.error in the page: ${message.text()}`);
+  });
+}
+
+export const unique = () => Math.random().toString(36).slice(2, 8);
