@@ -13,7 +13,7 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 /** Fails the test on any console error in the page. */
 export function failOnConsoleErrors(page: Page) {
   page.on("console", (message) => {
-    if (message.type() === "error") throw new Error(`console.error in the page: ${message.text()}`);
+    if (message.type() === "error") throw new Error(`console.error in the page: ${message.text()} (${message.location().url})`);
   });
 }
 

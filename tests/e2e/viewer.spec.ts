@@ -10,7 +10,7 @@ test("a viewer sees a release and finds no way to change it", async ({ page }) =
   await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuetext", /2 blocking open/);
   await expect(page.getByRole("button", { name: /Mark .* done/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Add|Save|Delete|Move/ })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);
 
   await page.getByRole("region").first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Details" })).toBeVisible();
