@@ -1,7 +1,7 @@
 // `npm test`: every test layer in order, after making sure a Chromium is there.
 // unit (Vitest) -> integration (Vitest, real PostgreSQL) -> production build -> end to end (Playwright).
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -31,10 +31,24 @@ function ensureChromium() {
 ensureChromium();
 run("prisma client", "node", ["scripts/prisma.mjs", "generate"]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
-run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
-run("integration tests", "npx", ["vitest", "run", "--project", "integration"]);
+const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=test-results/${name}.json`];
+run("unit tests", "npx", ["vitest", "run", "--project", "unit", ...vitestJson("unit")]);
+run("integration tests", "npx", ["vitest", "run", "--project", "integration", ...vitestJson("integration")]);
 run("production build", "npx", ["next", "build"]);
 rmSync(".data/e2e", { recursive: true, force: true });
 // The app under test always gets its own embedded database, whatever DATABASE_URL says.
 run("end-to-end tests", "npx", ["playwright", "test"], { DATABASE_URL: "" });
+
+const read = (file) => JSON.parse(readFileSync(file, "utf8"));
+const unit = read("test-results/unit.json");
+const integration = read("test-results/integration.json");
+const e2e = read("test-results/e2e.json").stats;
+const counts = [
+  ["unit", unit.numPassedTests, unit.numFailedTests],
+  ["integration", integration.numPassedTests, integration.numFailedTests],
+  ["end to end", e2e.expected + e2e.flaky, e2e.unexpected],
+];
 console.log("\nAll test layers passed.");
+for (const [layer, passed, failed] of counts) console.log(`  ${layer}: ${passed} passed, ${failed} failed`);
+const total = counts.reduce((sum, [, passed, failed]) => [sum[0] + passed, sum[1] + failed], [0, 0]);
+console.log(`tests: ${total[0]} passed, ${total[1]} failed`);
