@@ -64,6 +64,10 @@ async function stopDatabase() {
 }
 
 try {
+  if (!existsSync(path.join("lib", "generated", "prisma", "client.ts"))) {
+    say("Generating the Prisma client…");
+    runPrisma(["generate"], { quiet: true });
+  }
   say("Applying database migrations…");
   runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: env.DATABASE_URL }, quiet: true });
   if (database || env.LOAD_DEMO_DATA === "1") {
