@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/form";
@@ -10,6 +10,10 @@ import { addEvidenceSchema, addNoteSchema, removeEvidenceSchema } from "@/lib/ch
 // Evidence links and notes on an item. Evidence changes touch the item's version, so a
 // sign-off based on the old evidence can later be told apart (F9).
 
+function touchItem(tx: Tx, itemId: string, viewerId: string) {
+  return tx.item.update({ where: { id: itemId }, data: { lastChangedById: viewerId, version: { increment: 1 } } });
+}
+
 export async function addEvidence(viewer: Viewer, raw: unknown) {
   requirePermission(viewer, "item:progress");
   const input = parseInput(addEvidenceSchema, raw);
@@ -19,7 +23,7 @@ export async function addEvidence(viewer: Viewer, raw: unknown) {
       data: { ...input, addedById: viewer.id },
       select: { id: true, itemId: true, url: true, label: true },
     });
-    await tx.item.update({ where: { id: item.id }, data: { lastChangedById: viewer.id, version: { increment: 1 } } });
+    await touchItem(tx, item.id, viewer.id);
     await recordAudit(tx, {
       actorId: viewer.id,
       releaseId: item.releaseId,
@@ -40,7 +44,7 @@ export async function removeEvidence(viewer: Viewer, raw: unknown) {
     if (!link) throw new NotFoundError("That evidence link no longer exists.");
     const item = await loadItem(tx, link.itemId);
     await tx.evidenceLink.delete({ where: { id } });
-    await tx.item.update({ where: { id: item.id }, data: { lastChangedById: viewer.id, version: { increment: 1 } } });
+    await touchItem(tx, item.id, viewer.id);
     await recordAudit(tx, {
       actorId: viewer.id,
       releaseId: item.releaseId,

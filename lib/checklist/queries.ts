@@ -66,6 +66,15 @@ export async function getChecklist(releaseId: string, filter: ChecklistFilter) {
   return { phases: phaseViews, progress: computeProgress(topLevel, now), now };
 }
 
+/** Overall progress only, for pages that show the release header without its checklist. */
+export async function getReleaseProgress(releaseId: string) {
+  const items = await db.item.findMany({
+    where: { releaseId, parentId: null },
+    select: { status: true, priority: true, dueDate: true, waiverExpiresAt: true, parentId: true },
+  });
+  return computeProgress(items, new Date());
+}
+
 export type ChecklistView = Awaited<ReturnType<typeof getChecklist>>;
 export type ChecklistPhase = ChecklistView["phases"][number];
 export type ChecklistItem = ChecklistPhase["items"][number];

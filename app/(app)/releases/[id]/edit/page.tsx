@@ -6,7 +6,7 @@ import { ReleaseHeader } from "@/components/releases/release-header";
 import { Card } from "@/components/ui/card";
 import { InlineAction } from "@/components/ui/inline-action";
 import { requireViewer } from "@/lib/auth";
-import { getChecklist } from "@/lib/checklist/queries";
+import { getReleaseProgress } from "@/lib/checklist/queries";
 import { formatDay, toDayInput } from "@/lib/format";
 import { releaseStatusLabels } from "@/lib/labels";
 import { can } from "@/lib/permissions";
@@ -24,14 +24,14 @@ export default async function EditReleasePage({ params }: Props) {
   const release = await getRelease(id);
   if (!release) notFound();
   if (!can(viewer, "release:edit")) return <Forbidden />;
-  const [checklist, owners] = await Promise.all([getChecklist(id, {}), listOwnerCandidates()]);
+  const [progress, owners] = await Promise.all([getReleaseProgress(id), listOwnerCandidates()]);
   const statusOptions: { value: string; label: string }[] = editableStatuses.map((status) => ({ value: status, label: releaseStatusLabels[status] }));
   if (release.status === "GO" || release.status === "NO_GO") {
     statusOptions.unshift({ value: release.status, label: `${releaseStatusLabels[release.status]} (set by the last decision)` });
   }
   return (
     <div className="space-y-6">
-      <ReleaseHeader release={release} progress={checklist.progress} current="edit" canEdit />
+      <ReleaseHeader release={release} progress={progress} current="edit" canEdit />
       {release.archivedAt ? (
         <p role="status" className="text-sm">This release is archived. Restore it to edit it.</p>
       ) : (

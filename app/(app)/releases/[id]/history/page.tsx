@@ -5,7 +5,7 @@ import { AuditEventList } from "@/components/releases/audit-event-list";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { requireViewer } from "@/lib/auth";
 import { listReleaseHistory } from "@/lib/audit/queries";
-import { getChecklist } from "@/lib/checklist/queries";
+import { getReleaseProgress } from "@/lib/checklist/queries";
 import { can } from "@/lib/permissions";
 import { getRelease } from "@/lib/releases/queries";
 
@@ -20,10 +20,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   if (!release) notFound();
   const before = (await searchParams).before;
   const cursor = before && /^\d{1,19}$/.test(before) ? BigInt(before) : undefined;
-  const [checklist, history] = await Promise.all([getChecklist(id, {}), listReleaseHistory(id, cursor)]);
+  const [progress, history] = await Promise.all([getReleaseProgress(id), listReleaseHistory(id, cursor)]);
   return (
     <div className="space-y-6">
-      <ReleaseHeader release={release} progress={checklist.progress} current="history" canEdit={can(viewer, "release:edit")} />
+      <ReleaseHeader release={release} progress={progress} current="history" canEdit={can(viewer, "release:edit")} />
       <AuditEventList events={history.events} />
       <nav aria-label="History pages" className="flex gap-4 text-sm">
         {cursor ? <Link href={`/releases/${id}/history`} className="text-sky-800 hover:underline dark:text-sky-300">Newest</Link> : null}
