@@ -32,7 +32,7 @@ export function ChecklistFilters({ releaseId, filter, assignees, categories }: P
       ))}
       <button type="submit" className={buttonClasses("secondary")}>Apply filters</button>
       {isFiltered ? (
-        <Link href={`/releases/${releaseId}`} className="text-sm text-sky-800 hover:underline dark:text-sky-300">Clear filters</Link>
+        <Link href={`/releases/${releaseId}/checklist`} className="text-sm text-sky-800 hover:underline dark:text-sky-300">Clear filters</Link>
       ) : null}
     </form>
   );

@@ -6,13 +6,14 @@ import type { Progress } from "@/lib/checklist/rules";
 import { describeDaysUntil, formatDay } from "@/lib/format";
 import type { ReleaseDetail } from "@/lib/releases/queries";
 
-type Tab = "checklist" | "history" | "edit";
+type Tab = "overview" | "checklist" | "history" | "edit";
 
 type Props = { release: ReleaseDetail; progress: Progress; current: Tab; canEdit: boolean };
 
 export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
   const tabs: { key: Tab; label: string; href: string }[] = [
-    { key: "checklist", label: "Checklist", href: `/releases/${release.id}` },
+    { key: "overview", label: "Overview", href: `/releases/${release.id}` },
+    { key: "checklist", label: "Checklist", href: `/releases/${release.id}/checklist` },
     { key: "history", label: "History", href: `/releases/${release.id}/history` },
     ...(canEdit ? [{ key: "edit" as const, label: "Settings", href: `/releases/${release.id}/edit` }] : []),
   ];

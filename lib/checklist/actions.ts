@@ -80,7 +80,7 @@ export async function deleteItemAction(_state: FormState, formData: FormData): P
   let target: string;
   try {
     const { releaseId, parentId } = await deleteItem(viewer, values);
-    target = parentId ? `/releases/${releaseId}/items/${parentId}` : `/releases/${releaseId}`;
+    target = parentId ? `/releases/${releaseId}/items/${parentId}` : `/releases/${releaseId}/checklist`;
     revalidatePath(`/releases/${releaseId}`, "layout");
   } catch (error) {
     return toFormState(error, values);

@@ -10,6 +10,7 @@ test("a stale edit is refused and shows what the other person saved", async ({ b
   await signIn(second, "admin@example.com");
 
   await first.getByRole("link", { name: /M9 Production Release/ }).click();
+  await first.getByRole("link", { name: "Checklist", exact: true }).click();
   await first.getByRole("region").first().getByRole("link").first().click();
   await expect(first.getByRole("heading", { name: "Details" })).toBeVisible();
   const itemUrl = first.url();

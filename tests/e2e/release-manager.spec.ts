@@ -13,6 +13,7 @@ test("a release manager creates a release, builds its checklist and completes it
   await page.getByRole("button", { name: "Create release" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(name) })).toBeVisible();
   await expect(page.getByText("No items yet").first()).toBeVisible();
+  await page.getByRole("link", { name: "Checklist", exact: true }).click();
 
   await page.getByLabel("Phase name").fill("Pre-deployment");
   await page.getByRole("button", { name: "Add phase" }).click();

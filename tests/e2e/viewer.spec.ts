@@ -8,6 +8,7 @@ test("a viewer sees a release and finds no way to change it", async ({ page }) =
 
   await page.getByRole("link", { name: /RaOS v9\.4\.0 Final Release/  }).first().click();
   await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuetext", /2 blocking open/);
+  await page.getByRole("link", { name: "Checklist", exact: true }).click();
   await expect(page.getByRole("button", { name: /Mark .* done/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Add|Save|Delete|Move/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);

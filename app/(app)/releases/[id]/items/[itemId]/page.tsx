@@ -40,7 +40,7 @@ export default async function ItemPage({ params }: Props) {
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-slate-500 dark:text-slate-400">
-          <Link href={`/releases/${id}`} className="hover:underline">{release.name} {release.versionName}</Link>
+          <Link href={`/releases/${id}/checklist`} className="hover:underline">{release.name} {release.versionName}</Link>
           {" / "}{item.phase.name}
           {item.parent ? <> / <Link href={`/releases/${id}/items/${item.parent.id}`} className="hover:underline">{item.parent.title}</Link></> : null}
         </p>
