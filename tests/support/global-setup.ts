@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
   } else {
     tempDir = mkdtempSync(path.join(os.tmpdir(), "rr-test-pg-"));
     chmodSync(tempDir, 0o755); // the server runs as the postgres user when we are root
-    const server = await startEmbeddedPostgres({ rootDir: tempDir, port: await findFreePort(55432), database: "postgres" });
+    const server = await startEmbeddedPostgres({ rootDir: tempDir, port: await findFreePort(Number(process.env.TEST_PG_PORT ?? 55432)), database: "postgres" });
     adminUrl = server.adminUrl;
     stopServer = server.stop;
   }
