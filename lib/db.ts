@@ -20,3 +20,6 @@ export const db = new Proxy({} as PrismaClient, {
 });
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** The client or a transaction: reads that must also run inside a mutation's transaction take either. */
+export type DbClient = Tx | PrismaClient;

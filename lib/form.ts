@@ -73,3 +73,34 @@ export function toFormState(error: unknown, values: Record<string, string>): For
   console.error(error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again.", values };
 }
+
+/** Every value of a repeated field (checkboxes, multi-selects), e.g. `assigneeIds`. */
+export function formList(formData: FormData, key: string): string[] {
+  return formData.getAll(key).filter((value): value is string => typeof value === "string");
+}
+
+/**
+ * Rows of a repeated group typed as `prefix.0.field`, `prefix.1.field`…, in index order.
+ * Rows left entirely blank are dropped, so a form can offer empty rows to fill in.
+ */
+export function formRows(values: Record<string, string>, prefix: string): Record<string, string>[] {
+  const rows = new Map<number, Record<string, string>>();
+  const pattern = new RegExp(`^${prefix}\\.(\\d{1,3})\\.([A-Za-z]+)$`);
+  for (const [key, value] of Object.entries(values)) {
+    const match = pattern.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const row = rows.get(index) ?? {};
+    row[match[2]!] = value;
+    rows.set(index, row);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => row)
+    .filter((row) => Object.values(row).some((value) => value.trim() !== ""));
+}
+
+/** The submitted values without the rows of `prefix`, to pass the rows as one array instead. */
+export function withoutRows(values: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith(`${prefix}.`)));
+}

@@ -10,6 +10,10 @@ const permissions = {
   "checklist:edit": ["ADMIN", "RELEASE_MANAGER"],
   "item:progress": ["ADMIN", "RELEASE_MANAGER", "APPROVER"],
   "item:waive": ["ADMIN", "RELEASE_MANAGER"],
+  "signoff:configure": ["ADMIN", "RELEASE_MANAGER"],
+  "signoff:record": ["ADMIN", "RELEASE_MANAGER", "APPROVER"],
+  "decision:record": ["ADMIN", "RELEASE_MANAGER"],
+  "share:manage": ["ADMIN", "RELEASE_MANAGER"],
   "users:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -7,6 +7,7 @@ import { requirePermission, type Viewer } from "@/lib/permissions";
 import { itemAuditFields, loadItem, requireOpenRelease } from "@/lib/checklist/guards";
 import { createItemSchema, deleteRowSchema, moveSchema, updateItemSchema } from "@/lib/checklist/schemas";
 import { swapPositions } from "@/lib/checklist/ordering";
+import { noteItemChange } from "@/lib/signoffs/staleness";
 
 /** Category and assignee must belong to this release and be an active user; a guessed id is refused. */
 async function checkReferences(tx: Tx, releaseId: string, refs: { categoryId: string | null; assigneeId: string | null }) {
@@ -52,6 +53,7 @@ export async function createItem(viewer: Viewer, raw: unknown) {
       entityId: item.id,
       after: item,
     });
+    await noteItemChange(tx, item, null, item, viewer.id);
     return item;
   });
 }
@@ -78,6 +80,7 @@ export async function updateItem(viewer: Viewer, raw: unknown) {
       before: diff.before,
       after: diff.after,
     });
+    await noteItemChange(tx, { ...before, title: changes.title }, before, { status: before.status, priority: changes.priority }, viewer.id);
     return { id, releaseId: before.releaseId };
   });
 }
@@ -98,6 +101,7 @@ export async function deleteItem(viewer: Viewer, raw: unknown) {
       entityId: id,
       before: { ...before, subItems },
     });
+    await noteItemChange(tx, before, before, null, viewer.id);
     return { id, releaseId: before.releaseId, phaseId: before.phaseId, parentId: before.parentId };
   });
 }

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
 import { loadItem } from "@/lib/checklist/guards";
 import { addEvidenceSchema, addNoteSchema, removeEvidenceSchema } from "@/lib/checklist/schemas";
+import { recordBlockingChange } from "@/lib/signoffs/staleness";
 
 // Evidence links and notes on an item. Evidence changes touch the item's version, so a
 // sign-off based on the old evidence can later be told apart (F9).
@@ -32,6 +33,7 @@ export async function addEvidence(viewer: Viewer, raw: unknown) {
       entityId: item.id,
       after: link,
     });
+    if (item.priority === "BLOCKING") await recordBlockingChange(tx, item, "EVIDENCE_CHANGED", viewer.id, `Added ${link.url}`);
     return { id: link.id, itemId: item.id, releaseId: item.releaseId };
   });
 }
@@ -53,6 +55,7 @@ export async function removeEvidence(viewer: Viewer, raw: unknown) {
       entityId: item.id,
       before: link,
     });
+    if (item.priority === "BLOCKING") await recordBlockingChange(tx, item, "EVIDENCE_CHANGED", viewer.id, `Removed ${link.url}`);
     return { itemId: item.id, releaseId: item.releaseId };
   });
 }

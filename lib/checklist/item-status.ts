@@ -6,6 +6,7 @@ import { parseInput, ValidationError } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
 import { loadItem } from "@/lib/checklist/guards";
 import { setItemStatusSchema, waiveItemSchema } from "@/lib/checklist/schemas";
+import { noteItemChange } from "@/lib/signoffs/staleness";
 
 /** One-click status change from the checklist. Leaving WAIVED clears the waiver. */
 export async function setItemStatus(viewer: Viewer, raw: unknown) {
@@ -38,6 +39,7 @@ export async function setItemStatus(viewer: Viewer, raw: unknown) {
       before: { status: before.status, waiverReason: before.waiverReason },
       after: { status },
     });
+    await noteItemChange(tx, before, before, { priority: before.priority, status }, viewer.id);
     return { id, releaseId: before.releaseId, status, version: version + 1 };
   });
 }
@@ -69,6 +71,7 @@ export async function waiveItem(viewer: Viewer, raw: unknown) {
       before: { status: before.status },
       after: { status: "WAIVED", waiverReason, waiverExpiresAt },
     });
+    await noteItemChange(tx, before, before, { priority: before.priority, status: "WAIVED" }, viewer.id, waiverReason);
     return { id, releaseId: before.releaseId };
   });
 }

@@ -27,3 +27,47 @@ export const archiveReleaseSchema = z.strictObject({ id: idField, version: versi
 
 export type CreateReleaseInput = z.infer<typeof createReleaseSchema>;
 export type UpdateReleaseInput = z.infer<typeof updateReleaseSchema>;
+
+const weightField = z.coerce
+  .number({ error: "Weight must be a number." })
+  .int("Weight must be a whole number.")
+  .min(0, "Weight cannot be negative.")
+  .max(100, "Weight must be at most 100.");
+
+export const scoreCategorySchema = z.strictObject({
+  /** Empty for a new category. */
+  id: z.preprocess((value) => (value === "" ? undefined : value), idField.optional()),
+  name: textField("Category name", 60),
+  weight: weightField,
+});
+
+export const updateScoreSettingsSchema = z
+  .strictObject({
+    id: idField,
+    version: versionField,
+    goThreshold: z.coerce
+      .number({ error: "The GO threshold must be a number." })
+      .int("The GO threshold must be a whole number.")
+      .min(0, "The GO threshold must be between 0 and 100.")
+      .max(100, "The GO threshold must be between 0 and 100."),
+    categories: z.array(scoreCategorySchema).min(1, "Keep at least one category.").max(12, "At most 12 categories."),
+  })
+  .superRefine((value, ctx) => {
+    const total = value.categories.reduce((sum, category) => sum + category.weight, 0);
+    if (total !== 100) ctx.addIssue({ code: "custom", path: ["categories"], message: `The weights add up to ${total}; they must add up to 100.` });
+    const names = value.categories.map((category) => category.name.toLowerCase());
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "Two categories have the same name." });
+  });
+
+export const updateSignoffPolicySchema = z
+  .strictObject({
+    id: idField,
+    version: versionField,
+    separationOfDuties: enumField(["on", "off"] as const, "separation of duties setting"),
+    reason: optionalTextField("Reason", 1000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.separationOfDuties === "off" && !value.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why separation of duties is relaxed for this release; it is kept in the history." });
+    }
+  });

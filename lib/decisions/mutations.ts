@@ -1,0 +1,130 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { StaleVersionError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput, ValidationError } from "@/lib/form";
+import { requirePermission, type Viewer } from "@/lib/permissions";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { formatDay } from "@/lib/format";
+import { loadReadinessInput } from "@/lib/decisions/queries";
+import { buildSnapshot, hashDecision, type DecisionContent } from "@/lib/decisions/record";
+import { evaluateReadiness } from "@/lib/decisions/rules";
+import { recordDecisionSchema, type RecordDecisionInput } from "@/lib/decisions/schemas";
+import { lockOpenRelease } from "@/lib/signoffs/guards";
+
+// Recording a go/no-go decision (F10). The release row is locked FOR UPDATE, the criteria are
+// evaluated inside the transaction, and the decision must follow the latest one the form was
+// shown: of two release managers deciding at once, exactly one is recorded.
+
+const startOfToday = () => new Date(new Date().toISOString().slice(0, 10));
+
+async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput) {
+  const release = await lockOpenRelease(tx, input.releaseId, "update");
+  const latest = await tx.decision.findFirst({
+    where: { releaseId: release.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, outcome: true, createdAt: true, decidedBy: { select: { name: true } } },
+  });
+  if ((latest?.id ?? null) !== input.previousDecisionId) {
+    const what = latest ? `${latest.decidedBy.name} recorded ${latest.outcome === "GO" ? "GO" : "NO-GO"} at ${latest.createdAt.toISOString().slice(11, 16)} UTC` : "The earlier decision changed";
+    throw new StaleVersionError({}, `${what} while you were deciding. Nothing was saved; review that decision first.`);
+  }
+  if (input.newTargetDate && input.newTargetDate <= startOfToday()) {
+    throw new ValidationError({ newTargetDate: ["The new target date must be after today."] });
+  }
+  const loaded = await loadReadinessInput(tx, release.id);
+  const decidedAt = new Date();
+  const readiness = evaluateReadiness(loaded!.input, decidedAt);
+  const isOverride = input.outcome === "GO" && !readiness.isReady;
+  if (isOverride && !input.overrideReason) {
+    const failing = readiness.criteria.filter((criterion) => !criterion.isMet).map((criterion) => criterion.label.toLowerCase());
+    throw new ValidationError({
+      overrideReason: [`These criteria are not met: ${failing.join("; ")}. A GO now is an override: give the reason.`],
+    });
+  }
+  const content: DecisionContent = {
+    releaseId: release.id,
+    outcome: input.outcome,
+    rationale: input.rationale,
+    blockingReasons: input.blockingReasons,
+    remediationPlan: input.remediationPlan,
+    newTargetDate: input.newTargetDate,
+    overrideReason: isOverride ? input.overrideReason : null,
+    decidedBy: { id: viewer.id, name: viewer.name },
+    decidedAt,
+    previousId: latest?.id ?? null,
+    snapshot: buildSnapshot(release, readiness, decidedAt),
+  };
+  const decision = await tx.decision.create({
+    data: {
+      releaseId: release.id,
+      outcome: content.outcome,
+      rationale: content.rationale,
+      blockingReasons: content.blockingReasons,
+      remediationPlan: content.remediationPlan,
+      newTargetDate: content.newTargetDate,
+      overrideReason: content.overrideReason,
+      snapshot: content.snapshot as Prisma.InputJsonValue,
+      contentHash: hashDecision(content),
+      decidedById: viewer.id,
+      previousId: content.previousId,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: decidedAt,
+    },
+    select: { id: true, contentHash: true },
+  });
+  const newTarget = input.outcome === "NO_GO" ? input.newTargetDate : null;
+  await tx.release.update({
+    where: { id: release.id },
+    data: { status: input.outcome, ...(newTarget ? { targetDate: newTarget } : {}), version: { increment: 1 } },
+  });
+  if (newTarget) {
+    await tx.targetDateChange.create({
+      data: {
+        releaseId: release.id,
+        fromDate: release.targetDate,
+        toDate: newTarget,
+        reason: `NO-GO on ${formatDay(decidedAt)}: ${input.blockingReasons}`.slice(0, 1000),
+        changedById: viewer.id,
+      },
+    });
+  }
+  await recordAudit(tx, {
+    actorId: viewer.id,
+    releaseId: release.id,
+    action: "decision.recorded",
+    entityType: "decision",
+    entityId: decision.id,
+    before: { status: release.status, targetDate: release.targetDate },
+    after: {
+      outcome: input.outcome,
+      isOverride,
+      status: input.outcome,
+      ...(newTarget ? { targetDate: newTarget } : {}),
+      contentHash: decision.contentHash,
+    },
+  });
+  return { id: decision.id, releaseId: release.id, isOverride };
+}
+
+export async function recordDecision(viewer: Viewer, raw: unknown) {
+  requirePermission(viewer, "decision:record");
+  const input = parseInput(recordDecisionSchema, raw);
+  const repeat = async () => {
+    const existing = await db.decision.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, releaseId: true, decidedById: true, overrideReason: true } });
+    return existing && existing.decidedById === viewer.id
+      ? { id: existing.id, releaseId: existing.releaseId, isOverride: existing.overrideReason !== null, isRepeat: true }
+      : null;
+  };
+  const earlier = await repeat();
+  if (earlier) return earlier;
+  try {
+    return { ...(await db.$transaction((tx) => insertDecision(tx, viewer, input))), isRepeat: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const again = await repeat();
+    if (again) return again;
+    throw new StaleVersionError({}, "Another decision was recorded for this release at the same moment. Nothing was saved; review it first.");
+  }
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import { groupBy } from "@/lib/group-by";
+import { computeProgress } from "@/lib/checklist/rules";
+import { evaluateReadiness, type ReadinessInput } from "@/lib/decisions/rules";
+import type { SignoffRecord } from "@/lib/signoffs/rules";
+
+// Reads for the go/no-go criteria: one fixed set of queries whatever the release's size.
+
+
+export const signoffRecordSelect = {
+  id: true,
+  requiredSignoffId: true,
+  signerId: true,
+  verdict: true,
+  comment: true,
+  evidenceReviewed: true,
+  supersedesId: true,
+  basisRevision: true,
+  roleVersion: true,
+  createdAt: true,
+  signer: { select: { name: true } },
+  conditions: {
+    orderBy: { dueDate: "asc" },
+    select: {
+      id: true,
+      description: true,
+      ownerId: true,
+      dueDate: true,
+      owner: { select: { name: true } },
+      resolution: { select: { createdAt: true, note: true, resolvedBy: { select: { name: true } } } },
+    },
+  },
+} as const;
+
+type SignoffRow = {
+  id: string;
+  requiredSignoffId: string;
+  signerId: string;
+  verdict: SignoffRecord["verdict"];
+  comment: string;
+  evidenceReviewed: string;
+  supersedesId: string | null;
+  basisRevision: number;
+  roleVersion: number;
+  createdAt: Date;
+  signer: { name: string };
+  conditions: { id: string; description: string; ownerId: string; dueDate: Date; owner: { name: string }; resolution: { createdAt: Date } | null }[];
+};
+
+export function toSignoffRecord({ signer, conditions, ...row }: SignoffRow): SignoffRecord {
+  return {
+    ...row,
+    signerName: signer.name,
+    conditions: conditions.map(({ owner, resolution, ...condition }) => ({
+      ...condition,
+      ownerName: owner.name,
+      resolvedAt: resolution?.createdAt ?? null,
+    })),
+  };
+}
+
+/** Everything the criteria need, read through `client` so a transaction sees its own view. */
+export async function loadReadinessInput(client: DbClient, releaseId: string) {
+  const [release, items, signoffs, risks] = await Promise.all([
+    client.release.findUnique({
+      where: { id: releaseId },
+      select: {
+        goThreshold: true,
+        blockingRevision: true,
+        categories: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } },
+        requiredSignoffs: {
+          where: { removedAt: null },
+          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            roleName: true,
+            evidenceToReview: true,
+            requiredApprovals: true,
+            requirementsVersion: true,
+            assignees: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } },
+          },
+        },
+      },
+    }),
+    client.item.findMany({
+      where: { releaseId, parentId: null },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        phaseId: true,
+        parentId: true,
+        title: true,
+        status: true,
+        priority: true,
+        categoryId: true,
+        dueDate: true,
+        waiverExpiresAt: true,
+        waiverReason: true,
+      },
+    }),
+    client.signoff.findMany({ where: { releaseId }, orderBy: { createdAt: "asc" }, select: signoffRecordSelect }),
+    client.risk.findMany({ where: { releaseId }, select: { id: true, title: true, likelihood: true, impact: true, status: true } }),
+  ]);
+  if (!release) return null;
+  const input: ReadinessInput = {
+    threshold: release.goThreshold,
+    blockingRevision: release.blockingRevision,
+    categories: release.categories,
+    items,
+    roles: release.requiredSignoffs.map(({ requirementsVersion, assignees, ...role }) => ({
+      ...role,
+      version: requirementsVersion,
+      assignees: assignees.map(({ user }) => user),
+    })),
+    signoffs: signoffs.map(toSignoffRecord),
+    risks,
+  };
+  return { input, items, signoffRows: signoffs };
+}
+
+/** The live criteria, score and sign-off states of a release, with progress per phase. */
+export async function getReleaseReadiness(releaseId: string) {
+  const [loaded, phases, latestDecision] = await Promise.all([
+    loadReadinessInput(db, releaseId),
+    db.phase.findMany({ where: { releaseId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true } }),
+    getLatestDecision(releaseId),
+  ]);
+  if (!loaded) return null;
+  const now = new Date();
+  const readiness = evaluateReadiness(loaded.input, now);
+  const itemsByPhase = groupBy(loaded.items, (item) => item.phaseId);
+  const phaseProgress = phases.map((phase) => ({ ...phase, progress: computeProgress(itemsByPhase.get(phase.id) ?? [], now) }));
+  return { readiness, phaseProgress, latestDecision, blockingRevision: loaded.input.blockingRevision, now };
+}
+
+export type ReleaseReadiness = NonNullable<Awaited<ReturnType<typeof getReleaseReadiness>>>;
+
+const decisionSummarySelect = {
+  id: true,
+  outcome: true,
+  rationale: true,
+  overrideReason: true,
+  newTargetDate: true,
+  contentHash: true,
+  createdAt: true,
+  decidedBy: { select: { name: true } },
+} as const;
+
+export async function getLatestDecision(releaseId: string) {
+  return db.decision.findFirst({ where: { releaseId }, orderBy: { createdAt: "desc" }, select: decisionSummarySelect });
+}
+
+export async function listDecisions(releaseId: string) {
+  return db.decision.findMany({ where: { releaseId }, orderBy: { createdAt: "desc" }, select: decisionSummarySelect });
+}
+
+export type DecisionSummary = Awaited<ReturnType<typeof listDecisions>>[number];
+
+/** One decision with everything its record shows and hashes. */
+export async function getDecision(releaseId: string, decisionId: string) {
+  return db.decision.findFirst({
+    where: { id: decisionId, releaseId },
+    select: {
+      id: true,
+      releaseId: true,
+      outcome: true,
+      rationale: true,
+      blockingReasons: true,
+      remediationPlan: true,
+      newTargetDate: true,
+      overrideReason: true,
+      snapshot: true,
+      contentHash: true,
+      previousId: true,
+      createdAt: true,
+      decidedBy: { select: { id: true, name: true } },
+    },
+  });
+}
+
+export type DecisionDetail = NonNullable<Awaited<ReturnType<typeof getDecision>>>;

@@ -1,0 +1,87 @@
+import { isWaiverActive, type ProgressItem } from "@/lib/checklist/rules";
+
+// The readiness score (F6). Pure: pages, actions, the decision snapshot and the API all call it.
+//
+// Each weighted category scores the share of its applicable top-level items that are done
+// (waived items are not applicable, as in progress). The release's score is the weighted mean
+// over the categories that have applicable items; a category without any lends its weight to
+// the others, and the breakdown says so. Items without a category do not count.
+
+export type ScoreCategory = { id: string; name: string; weight: number };
+export type ScoreItem = ProgressItem & { categoryId: string | null };
+
+export type CategoryScore = ScoreCategory & {
+  done: number;
+  applicable: number;
+  /** Share of applicable items done, 0..1; null when the category has no applicable items. */
+  completion: number | null;
+  /** Points this category adds to the score after re-weighting, 0..100. */
+  points: number;
+};
+
+export type ScoreBreakdown = {
+  /** 0..100 with full precision, or null when no category has an applicable item. */
+  value: number | null;
+  /** Rounded down, so a shown 90 always means the exact value reached 90. */
+  display: number | null;
+  threshold: number;
+  meetsThreshold: boolean;
+  categories: CategoryScore[];
+  /** Top-level items with no category: they are not part of the score. */
+  uncategorized: number;
+};
+
+export function computeScore(
+  items: readonly ScoreItem[],
+  categories: readonly ScoreCategory[],
+  threshold: number,
+  now: Date,
+): ScoreBreakdown {
+  const counts = new Map(categories.map((category) => [category.id, { done: 0, applicable: 0 }]));
+  let uncategorized = 0;
+  for (const item of items) {
+    if (item.parentId) continue;
+    const count = item.categoryId ? counts.get(item.categoryId) : undefined;
+    if (!count) {
+      uncategorized += 1;
+      continue;
+    }
+    if (isWaiverActive(item, now)) continue;
+    count.applicable += 1;
+    if (item.status === "DONE") count.done += 1;
+  }
+  const scored = categories.map((category) => {
+    const { done, applicable } = counts.get(category.id)!;
+    return { ...category, done, applicable, completion: applicable === 0 ? null : done / applicable };
+  });
+  const weightInPlay = scored.reduce((sum, category) => (category.completion === null ? sum : sum + category.weight), 0);
+  const withPoints = scored.map((category) => ({
+    ...category,
+    points: category.completion === null || weightInPlay === 0 ? 0 : (category.weight * category.completion * 100) / weightInPlay,
+  }));
+  const value = weightInPlay === 0 ? null : Math.min(100, withPoints.reduce((sum, category) => sum + category.points, 0));
+  return {
+    value,
+    display: value === null ? null : Math.floor(value + 1e-9),
+    threshold,
+    meetsThreshold: value !== null && value + 1e-9 >= threshold,
+    categories: withPoints,
+    uncategorized,
+  };
+}
+
+/** "84 of 100 (GO at 90)": the score in one line, for badges and screen readers. */
+export function describeScore(score: ScoreBreakdown): string {
+  if (score.display === null) return `No score yet (GO at ${score.threshold})`;
+  return `${score.display} of 100 (GO at ${score.threshold})`;
+}
+
+/** Weights must be whole numbers that sum to exactly 100. */
+export function weightsProblem(weights: readonly number[]): string | null {
+  if (weights.length === 0) return "Add at least one category.";
+  if (weights.some((weight) => !Number.isInteger(weight) || weight < 0 || weight > 100)) {
+    return "Each weight must be a whole number from 0 to 100.";
+  }
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return total === 100 ? null : `The weights add up to ${total}; they must add up to 100.`;
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { groupBy } from "@/lib/group-by";
+import type { Viewer } from "@/lib/permissions";
+import { loadReadinessInput, toSignoffRecord } from "@/lib/decisions/queries";
+import { closedStatuses } from "@/lib/signoffs/guards";
+import { evaluateRole } from "@/lib/signoffs/rules";
+
+// The sign-off page (F7 to F9): each required role with where every assigned user stands,
+// what changed since a stale sign-off, the full history, and what the viewer may do.
+
+const CHANGES_SHOWN = 200;
+
+export async function getSignoffBoard(releaseId: string, viewer: Viewer) {
+  const [release, loaded, viewerChangedBlocking] = await Promise.all([
+    db.release.findUnique({
+      where: { id: releaseId },
+      select: { id: true, ownerId: true, separationOfDuties: true, blockingRevision: true, archivedAt: true, status: true, version: true },
+    }),
+    loadReadinessInput(db, releaseId),
+    db.item.findFirst({ where: { releaseId, priority: "BLOCKING", lastChangedById: viewer.id }, select: { title: true } }),
+  ]);
+  if (!release || !loaded) return null;
+  const now = new Date();
+  const roles = loaded.input.roles.map((role) => evaluateRole(role, loaded.input.signoffs, release.blockingRevision, now));
+  const oldestBasis = Math.min(...roles.flatMap((role) => role.signers.map((signer) => signer.current?.basisRevision ?? release.blockingRevision)), release.blockingRevision);
+  const changes = await db.blockingChange.findMany({
+    where: { releaseId, revision: { gt: oldestBasis } },
+    orderBy: { revision: "desc" },
+    take: CHANGES_SHOWN,
+    select: { id: true, revision: true, kind: true, itemId: true, itemTitle: true, detail: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  const historyByRole = groupBy([...loaded.signoffRows].reverse(), (record) => record.requiredSignoffId);
+  const approveBlocker = !release.separationOfDuties
+    ? null
+    : release.ownerId === viewer.id
+      ? "You own this release: separation of duties lets you reject but not approve."
+      : viewerChangedBlocking
+        ? `You last changed the blocking item “${viewerChangedBlocking.title}”: separation of duties lets you reject but not approve.`
+        : null;
+  return {
+    releaseId,
+    blockingRevision: release.blockingRevision,
+    separationOfDuties: release.separationOfDuties,
+    releaseVersion: release.version,
+    isOpen: !release.archivedAt && !closedStatuses.includes(release.status),
+    approveBlocker,
+    roles: roles.map((evaluation) => {
+      const head = evaluation.signers.find((signer) => signer.userId === viewer.id)?.current ?? null;
+      return {
+        ...evaluation,
+        signers: evaluation.signers.map((signer) => ({
+          ...signer,
+          changesSinceSigning:
+            signer.current && signer.standing === "stale" ? changes.filter((change) => change.revision > signer.current!.basisRevision) : [],
+        })),
+        history: (historyByRole.get(evaluation.role.id) ?? []).map((row) => ({
+          ...toSignoffRecord(row),
+          resolutions: row.conditions.map((condition) => condition.resolution),
+        })),
+        viewer: { isAssigned: evaluation.role.assignees.some((assignee) => assignee.id === viewer.id), head },
+      };
+    }),
+  };
+}
+
+export type SignoffBoard = NonNullable<Awaited<ReturnType<typeof getSignoffBoard>>>;
+export type SignoffBoardRole = SignoffBoard["roles"][number];
+
+/** Users who may be assigned to sign, or own a condition. */
+export async function listSigners() {
+  return db.user.findMany({
+    where: { disabledAt: null, role: { in: ["APPROVER", "RELEASE_MANAGER", "ADMIN"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { BlockingChangeKind } from "@/lib/generated/prisma/enums";
+import { classifyBlockingChange, type BlockingSide } from "@/lib/signoffs/rules";
+
+// Writes what made earlier sign-offs stale (F9), inside the transaction of the item change.
+// Bumping the release's blocking revision takes the release row's lock, so a sign-off being
+// recorded at the same moment (which reads that row FOR SHARE) is either counted before the
+// change and made stale by it, or refused because it was based on the old revision.
+
+type ItemRef = { id: string; releaseId: string; title: string };
+
+export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: BlockingChangeKind, actorId: string, detail = "") {
+  const { blockingRevision } = await tx.release.update({
+    where: { id: item.releaseId },
+    data: { blockingRevision: { increment: 1 } },
+    select: { blockingRevision: true },
+  });
+  await tx.blockingChange.create({
+    data: { releaseId: item.releaseId, revision: blockingRevision, kind, itemId: item.id, itemTitle: item.title, detail, actorId },
+  });
+}
+
+/** Records the change if the item's move from `before` to `after` is one that makes sign-offs stale. */
+export async function noteItemChange(tx: Tx, item: ItemRef, before: BlockingSide, after: BlockingSide, actorId: string, detail = "") {
+  const kind = classifyBlockingChange(before, after);
+  if (kind) await recordBlockingChange(tx, item, kind, actorId, detail);
+  return kind;
+}
