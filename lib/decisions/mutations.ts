@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, type DbClient, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { StaleVersionError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,8 +19,23 @@ import { lockOpenRelease } from "@/lib/signoffs/guards";
 
 const startOfToday = () => new Date(new Date().toISOString().slice(0, 10));
 
-async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput) {
+type Recorded = { id: string; releaseId: string; isOverride: boolean; isRepeat: boolean };
+
+/** The decision this very form already recorded (a double submit), if any. */
+async function findRepeat(client: DbClient, viewer: Viewer, idempotencyKey: string): Promise<Recorded | null> {
+  const existing = await client.decision.findUnique({
+    where: { idempotencyKey },
+    select: { id: true, releaseId: true, decidedById: true, overrideReason: true },
+  });
+  if (!existing) return null;
+  if (existing.decidedById !== viewer.id) throw new ValidationError({ form: ["This form was already used; reload the page."] });
+  return { id: existing.id, releaseId: existing.releaseId, isOverride: existing.overrideReason !== null, isRepeat: true };
+}
+
+async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput): Promise<Recorded> {
   const release = await lockOpenRelease(tx, input.releaseId, "update");
+  const repeat = await findRepeat(tx, viewer, input.idempotencyKey);
+  if (repeat) return repeat;
   const latest = await tx.decision.findFirst({
     where: { releaseId: release.id },
     orderBy: { createdAt: "desc" },
@@ -105,26 +120,18 @@ async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput
       contentHash: decision.contentHash,
     },
   });
-  return { id: decision.id, releaseId: release.id, isOverride };
+  return { id: decision.id, releaseId: release.id, isOverride, isRepeat: false };
 }
 
 export async function recordDecision(viewer: Viewer, raw: unknown) {
   requirePermission(viewer, "decision:record");
   const input = parseInput(recordDecisionSchema, raw);
-  const repeat = async () => {
-    const existing = await db.decision.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, releaseId: true, decidedById: true, overrideReason: true } });
-    return existing && existing.decidedById === viewer.id
-      ? { id: existing.id, releaseId: existing.releaseId, isOverride: existing.overrideReason !== null, isRepeat: true }
-      : null;
-  };
-  const earlier = await repeat();
-  if (earlier) return earlier;
   try {
-    return { ...(await db.$transaction((tx) => insertDecision(tx, viewer, input))), isRepeat: false };
+    return await db.$transaction((tx) => insertDecision(tx, viewer, input));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const again = await repeat();
-    if (again) return again;
+    const repeat = await findRepeat(db, viewer, input.idempotencyKey);
+    if (repeat) return repeat;
     throw new StaleVersionError({}, "Another decision was recorded for this release at the same moment. Nothing was saved; review it first.");
   }
 }

@@ -41,7 +41,10 @@ export async function updateScoreSettings(viewer: Viewer, raw: unknown) {
     const removed = existing.filter((row) => !keptIds.has(row.id));
     const inUse = removed.find((row) => row._count.items > 0);
     if (inUse) {
-      throw new ValidationError({ categories: [`“${inUse.name}” still has ${inUse._count.items} items; move them to another category before removing it.`] });
+      const count = inUse._count.items;
+      throw new ValidationError({
+        categories: [`“${inUse.name}” still has ${count} ${count === 1 ? "item" : "items"}; move them to another category before removing it.`],
+      });
     }
     await bumpVersion(tx, id, version, { goThreshold });
     await tx.readinessCategory.deleteMany({ where: { id: { in: removed.map((row) => row.id) } } });
