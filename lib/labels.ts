@@ -1,4 +1,4 @@
-import type { ItemPriority, ItemStatus, ReleaseStatus } from "@/lib/generated/prisma/enums";
+import type { DecisionOutcome, ItemPriority, ItemStatus, ReleaseStatus, SignoffVerdict } from "@/lib/generated/prisma/enums";
 
 export const itemStatusLabels: Record<ItemStatus, string> = {
   TODO: "To do",
@@ -27,3 +27,14 @@ export const releaseStatusLabels: Record<ReleaseStatus, string> = {
 export function toOptions<T extends string>(labels: Record<T, string>) {
   return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 }
+
+export const verdictLabels: Record<SignoffVerdict, string> = {
+  APPROVED: "Approved",
+  CONDITIONAL: "Approved with conditions",
+  REJECTED: "Rejected",
+};
+
+export const decisionLabels: Record<DecisionOutcome, string> = {
+  GO: "GO",
+  NO_GO: "NO-GO",
+};

@@ -6,7 +6,7 @@ import type { Progress } from "@/lib/checklist/rules";
 import { describeDaysUntil, formatDay } from "@/lib/format";
 import type { ReleaseDetail } from "@/lib/releases/queries";
 
-type Tab = "overview" | "checklist" | "history" | "edit";
+type Tab = "overview" | "checklist" | "signoffs" | "decision" | "status" | "history" | "edit";
 
 type Props = { release: ReleaseDetail; progress: Progress; current: Tab; canEdit: boolean };
 
@@ -14,6 +14,9 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
   const tabs: { key: Tab; label: string; href: string }[] = [
     { key: "overview", label: "Overview", href: `/releases/${release.id}` },
     { key: "checklist", label: "Checklist", href: `/releases/${release.id}/checklist` },
+    { key: "signoffs", label: "Sign-offs", href: `/releases/${release.id}/signoffs` },
+    { key: "decision", label: "Go/no-go", href: `/releases/${release.id}/decision` },
+    { key: "status", label: "Stakeholder view", href: `/releases/${release.id}/status` },
     { key: "history", label: "History", href: `/releases/${release.id}/history` },
     ...(canEdit ? [{ key: "edit" as const, label: "Settings", href: `/releases/${release.id}/edit` }] : []),
   ];
@@ -41,13 +44,13 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
         </div>
       </div>
       {release.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{release.description}</p> : null}
-      <nav aria-label="Release sections" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+      <nav aria-label="Release sections" className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 dark:border-slate-800 sm:mx-0 sm:px-0">
         {tabs.map((tab) => (
           <Link
             key={tab.key}
             href={tab.href}
             aria-current={tab.key === current ? "page" : undefined}
-            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:text-sky-300"
+            className="-mb-px shrink-0 whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:text-sky-300"
           >
             {tab.label}
           </Link>

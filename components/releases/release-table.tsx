@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ProgressSummary } from "@/components/checklist/progress-summary";
 import { ReleaseStatusBadge } from "@/components/checklist/badges";
+import { DecisionBadge } from "@/components/readiness/badges";
 import { Badge } from "@/components/ui/badge";
 import { describeDaysUntil, formatDay } from "@/lib/format";
 import type { ReleaseSummary } from "@/lib/releases/queries";
@@ -16,14 +17,17 @@ export function ReleaseTable({ releases }: { releases: ReleaseSummary[] }) {
   const now = new Date();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">Releases with status, progress, blocking items and target date</caption>
+      <table className="w-full min-w-[64rem] text-left text-sm">
+        <caption className="sr-only">Releases with status, progress, blocking items, readiness score, sign-offs, go/no-go state and target date</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Release</th>
             <th scope="col" className="px-4 py-2 font-medium">Status</th>
             <th scope="col" className="w-64 px-4 py-2 font-medium">Progress</th>
             <th scope="col" className="px-4 py-2 font-medium">Blocking open</th>
+            <th scope="col" className="px-4 py-2 font-medium">Score</th>
+            <th scope="col" className="px-4 py-2 font-medium">Sign-offs</th>
+            <th scope="col" className="px-4 py-2 font-medium">Go/no-go</th>
             <th scope="col" className="px-4 py-2 font-medium">Target date</th>
             <th scope="col" className="px-4 py-2 font-medium">Owner</th>
           </tr>
@@ -47,6 +51,29 @@ export function ReleaseTable({ releases }: { releases: ReleaseSummary[] }) {
                   <Badge tone="danger" symbol="■">{release.progress.blockingOpen} open</Badge>
                 ) : (
                   <Badge tone="success" symbol="✓">None</Badge>
+                )}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                {release.score.display === null ? (
+                  <span className="text-slate-500 dark:text-slate-400">–</span>
+                ) : (
+                  <span>
+                    <strong>{release.score.display}</strong>
+                    <span className="text-xs text-slate-500 dark:text-slate-400"> / GO at {release.score.threshold}</span>
+                    <span className="sr-only">{release.score.meetsThreshold ? ", meets the threshold" : ", below the threshold"}</span>
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                {release.signoffs.total === 0 ? <span className="text-slate-500 dark:text-slate-400">none required</span> : `${release.signoffs.approved} of ${release.signoffs.total}`}
+              </td>
+              <td className="px-4 py-3">
+                {release.latestDecision ? (
+                  <DecisionBadge outcome={release.latestDecision.outcome} isOverride={release.latestDecision.overrideReason !== null} />
+                ) : release.isReady ? (
+                  <Badge tone="success" symbol="✓">Ready</Badge>
+                ) : (
+                  <Badge tone="neutral" symbol="○">Not ready</Badge>
                 )}
               </td>
               <td className="px-4 py-3 whitespace-nowrap">

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
+import { runFormMutation } from "@/lib/form-actions";
 import { createPhase, deletePhase, movePhase, updatePhase } from "@/lib/checklist/phase-mutations";
 import { createItem, deleteItem, moveItem, updateItem } from "@/lib/checklist/item-mutations";
 import { setItemStatus, waiveItem } from "@/lib/checklist/item-status";
@@ -12,18 +13,8 @@ import { addEvidence, addNote, removeEvidence } from "@/lib/checklist/item-recor
 
 type Mutation = (viewer: Viewer, raw: unknown) => Promise<{ releaseId: string }>;
 
-/** Runs a checklist mutation and refreshes the release's pages; the state carries the outcome. */
-async function run(mutation: Mutation, formData: FormData, successMessage: string): Promise<FormState> {
-  const viewer = await requireViewer();
-  const values = formValues(formData);
-  try {
-    const { releaseId } = await mutation(viewer, values);
-    revalidatePath(`/releases/${releaseId}`, "layout");
-    revalidatePath("/");
-    return { status: "success", message: successMessage };
-  } catch (error) {
-    return toFormState(error, values);
-  }
+function run(mutation: Mutation, formData: FormData, successMessage: string): Promise<FormState> {
+  return runFormMutation(mutation, formValues(formData), successMessage);
 }
 
 export async function createPhaseAction(_state: FormState, formData: FormData) {

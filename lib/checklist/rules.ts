@@ -35,8 +35,15 @@ export function isClosed(item: Pick<ProgressItem, "status" | "waiverExpiresAt">,
   return item.status === "DONE" || isWaiverActive(item, now);
 }
 
+const DAY_MS = 86_400_000;
+
+/** A due date is a calendar day (midnight UTC): it is past once that whole day is over. */
+export function isPastDueDay(dueDate: Date, now: Date): boolean {
+  return dueDate.getTime() + DAY_MS <= now.getTime();
+}
+
 export function isOverdue(item: ProgressItem, now: Date): boolean {
-  return item.dueDate !== null && item.dueDate.getTime() < now.getTime() && !isClosed(item, now);
+  return item.dueDate !== null && isPastDueDay(item.dueDate, now) && !isClosed(item, now);
 }
 
 export function computeProgress(items: readonly ProgressItem[], now: Date): Progress {

@@ -60,12 +60,32 @@ export function toSignoffRecord({ signer, conditions, ...row }: SignoffRow): Sig
   };
 }
 
-/** Everything the criteria need, read through `client` so a transaction sees its own view. */
-export async function loadReadinessInput(client: DbClient, releaseId: string) {
-  const [release, items, signoffs, risks] = await Promise.all([
-    client.release.findUnique({
-      where: { id: releaseId },
+const readinessItemSelect = {
+  id: true,
+  releaseId: true,
+  phaseId: true,
+  parentId: true,
+  title: true,
+  status: true,
+  priority: true,
+  categoryId: true,
+  dueDate: true,
+  waiverExpiresAt: true,
+  waiverReason: true,
+} as const;
+
+/**
+ * Everything the criteria need for several releases, in a fixed number of queries however
+ * many releases and items there are. Read through `client` so that a transaction sees its
+ * own view.
+ */
+export async function loadReadinessInputs(client: DbClient, releaseIds: readonly string[]) {
+  const ids = [...releaseIds];
+  const [releases, items, signoffs, risks] = await Promise.all([
+    client.release.findMany({
+      where: { id: { in: ids } },
       select: {
+        id: true,
         goThreshold: true,
         blockingRevision: true,
         categories: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } },
@@ -84,39 +104,43 @@ export async function loadReadinessInput(client: DbClient, releaseId: string) {
       },
     }),
     client.item.findMany({
-      where: { releaseId, parentId: null },
+      where: { releaseId: { in: ids }, parentId: null },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        phaseId: true,
-        parentId: true,
-        title: true,
-        status: true,
-        priority: true,
-        categoryId: true,
-        dueDate: true,
-        waiverExpiresAt: true,
-        waiverReason: true,
-      },
+      select: readinessItemSelect,
     }),
-    client.signoff.findMany({ where: { releaseId }, orderBy: { createdAt: "asc" }, select: signoffRecordSelect }),
-    client.risk.findMany({ where: { releaseId }, select: { id: true, title: true, likelihood: true, impact: true, status: true } }),
+    client.signoff.findMany({ where: { releaseId: { in: ids } }, orderBy: { createdAt: "asc" }, select: { ...signoffRecordSelect, releaseId: true } }),
+    client.risk.findMany({
+      where: { releaseId: { in: ids } },
+      select: { id: true, releaseId: true, title: true, likelihood: true, impact: true, status: true },
+    }),
   ]);
-  if (!release) return null;
-  const input: ReadinessInput = {
-    threshold: release.goThreshold,
-    blockingRevision: release.blockingRevision,
-    categories: release.categories,
-    items,
-    roles: release.requiredSignoffs.map(({ requirementsVersion, assignees, ...role }) => ({
-      ...role,
-      version: requirementsVersion,
-      assignees: assignees.map(({ user }) => user),
-    })),
-    signoffs: signoffs.map(toSignoffRecord),
-    risks,
-  };
-  return { input, items, signoffRows: signoffs };
+  const itemsByRelease = groupBy(items, (item) => item.releaseId);
+  const signoffsByRelease = groupBy(signoffs, (row) => row.releaseId);
+  const risksByRelease = groupBy(risks, (risk) => risk.releaseId);
+  return new Map(
+    releases.map((release) => {
+      const releaseItems = itemsByRelease.get(release.id) ?? [];
+      const signoffRows = signoffsByRelease.get(release.id) ?? [];
+      const input: ReadinessInput = {
+        threshold: release.goThreshold,
+        blockingRevision: release.blockingRevision,
+        categories: release.categories,
+        items: releaseItems,
+        roles: release.requiredSignoffs.map(({ requirementsVersion, assignees, ...role }) => ({
+          ...role,
+          version: requirementsVersion,
+          assignees: assignees.map(({ user }) => user),
+        })),
+        signoffs: signoffRows.map(({ releaseId: _releaseId, ...row }) => toSignoffRecord(row)),
+        risks: risksByRelease.get(release.id) ?? [],
+      };
+      return [release.id, { input, items: releaseItems, signoffRows }];
+    }),
+  );
+}
+
+export async function loadReadinessInput(client: DbClient, releaseId: string) {
+  return (await loadReadinessInputs(client, [releaseId])).get(releaseId) ?? null;
 }
 
 /** The live criteria, score and sign-off states of a release, with progress per phase. */
@@ -149,6 +173,17 @@ const decisionSummarySelect = {
 
 export async function getLatestDecision(releaseId: string) {
   return db.decision.findFirst({ where: { releaseId }, orderBy: { createdAt: "desc" }, select: decisionSummarySelect });
+}
+
+/** The newest decision of each release, keyed by release. */
+export async function listLatestDecisions(releaseIds: readonly string[]) {
+  const rows = await db.decision.findMany({
+    where: { releaseId: { in: [...releaseIds] } },
+    orderBy: { createdAt: "desc" },
+    distinct: ["releaseId"],
+    select: { ...decisionSummarySelect, releaseId: true },
+  });
+  return new Map(rows.map((row) => [row.releaseId, row]));
 }
 
 export async function listDecisions(releaseId: string) {

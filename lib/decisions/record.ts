@@ -98,3 +98,34 @@ export function canonicalContent(content: DecisionContent): string {
 export function hashDecision(content: DecisionContent): string {
   return createHash("sha256").update(canonicalContent(content), "utf8").digest("hex");
 }
+
+type StoredDecision = {
+  releaseId: string;
+  outcome: DecisionOutcome;
+  rationale: string;
+  blockingReasons: string;
+  remediationPlan: string;
+  newTargetDate: Date | null;
+  overrideReason: string | null;
+  decidedBy: { id: string; name: string };
+  createdAt: Date;
+  previousId: string | null;
+  snapshot: unknown;
+};
+
+/** The hashed content of a stored decision, to recompute and compare its hash. */
+export function toDecisionContent(row: StoredDecision): DecisionContent {
+  return {
+    releaseId: row.releaseId,
+    outcome: row.outcome,
+    rationale: row.rationale,
+    blockingReasons: row.blockingReasons,
+    remediationPlan: row.remediationPlan,
+    newTargetDate: row.newTargetDate,
+    overrideReason: row.overrideReason,
+    decidedBy: { id: row.decidedBy.id, name: row.decidedBy.name },
+    decidedAt: row.createdAt,
+    previousId: row.previousId,
+    snapshot: row.snapshot,
+  };
+}

@@ -6,6 +6,9 @@ import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
 import { archiveRelease, createRelease, updateRelease } from "@/lib/releases/mutations";
+import { updateScoreSettings, updateSignoffPolicy } from "@/lib/releases/settings-mutations";
+import { formRows, withoutRows } from "@/lib/form";
+import { runFormMutation } from "@/lib/form-actions";
 
 // Thin server actions: session, then the mutation (permission, zod, transaction, audit),
 // then revalidate and redirect to the release, outside any try/catch.
@@ -33,4 +36,16 @@ export async function updateReleaseAction(_state: FormState, formData: FormData)
 
 export async function archiveReleaseAction(_state: FormState, formData: FormData) {
   return runThenShowRelease(archiveRelease, formData);
+}
+
+export async function updateScoreSettingsAction(_state: FormState, formData: FormData) {
+  const values = formValues(formData);
+  // A row whose name and weight were cleared is a category to remove.
+  const categories = formRows(values, "categories").filter((row) => row.name?.trim() || row.weight?.trim());
+  const input = { ...withoutRows(values, "categories"), categories };
+  return runFormMutation(updateScoreSettings, values, "Readiness score settings saved.", input);
+}
+
+export async function updateSignoffPolicyAction(_state: FormState, formData: FormData) {
+  return runFormMutation(updateSignoffPolicy, formValues(formData), "Sign-off policy saved.");
 }

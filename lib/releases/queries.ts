@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { computeProgress } from "@/lib/checklist/rules";
+import { listLatestDecisions, loadReadinessInputs } from "@/lib/decisions/queries";
+import { evaluateReadiness } from "@/lib/decisions/rules";
 
-const progressFields = { status: true, priority: true, dueDate: true, waiverExpiresAt: true, parentId: true } as const;
-
+/**
+ * The releases page: each release with its progress, readiness score, sign-offs and latest
+ * decision, evaluated by the same rules as the release's own pages, in a fixed number of queries.
+ */
 export async function listReleases({ includeArchived }: { includeArchived: boolean }) {
   const releases = await db.release.findMany({
     where: includeArchived ? {} : { archivedAt: null },
@@ -16,11 +19,22 @@ export async function listReleases({ includeArchived }: { includeArchived: boole
       targetDate: true,
       archivedAt: true,
       owner: { select: { name: true } },
-      items: { where: { parentId: null }, select: progressFields },
     },
   });
+  const ids = releases.map((release) => release.id);
+  const [inputs, decisions] = await Promise.all([loadReadinessInputs(db, ids), listLatestDecisions(ids)]);
   const now = new Date();
-  return releases.map(({ items, ...release }) => ({ ...release, progress: computeProgress(items, now) }));
+  return releases.map((release) => {
+    const readiness = evaluateReadiness(inputs.get(release.id)!.input, now);
+    return {
+      ...release,
+      progress: readiness.progress,
+      score: readiness.score,
+      isReady: readiness.isReady,
+      signoffs: { approved: readiness.roles.filter((role) => role.state === "APPROVED").length, total: readiness.roles.length },
+      latestDecision: decisions.get(release.id) ?? null,
+    };
+  });
 }
 
 export type ReleaseSummary = Awaited<ReturnType<typeof listReleases>>[number];
@@ -37,6 +51,8 @@ export async function getRelease(id: string) {
       targetDate: true,
       archivedAt: true,
       version: true,
+      goThreshold: true,
+      separationOfDuties: true,
       ownerId: true,
       owner: { select: { id: true, name: true } },
       categories: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } },

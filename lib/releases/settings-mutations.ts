@@ -66,7 +66,7 @@ export async function updateScoreSettings(viewer: Viewer, raw: unknown) {
       before: { goThreshold: release.goThreshold, categories: existing.map(({ name, weight }) => ({ name, weight })) },
       after: { goThreshold, categories: categories.map(({ name, weight }) => ({ name, weight })) },
     });
-    return { id };
+    return { releaseId: id };
   });
 }
 
@@ -76,7 +76,7 @@ export async function updateSignoffPolicy(viewer: Viewer, raw: unknown) {
   const isOn = separationOfDuties === "on";
   return db.$transaction(async (tx) => {
     const release = await loadEditableRelease(tx, id, version);
-    if (release.separationOfDuties === isOn) return { id };
+    if (release.separationOfDuties === isOn) return { releaseId: id };
     await bumpVersion(tx, id, version, { separationOfDuties: isOn });
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -87,6 +87,6 @@ export async function updateSignoffPolicy(viewer: Viewer, raw: unknown) {
       before: { separationOfDuties: release.separationOfDuties },
       after: { separationOfDuties: isOn, reason },
     });
-    return { id };
+    return { releaseId: id };
   });
 }

@@ -12,14 +12,16 @@ import { evaluateRole } from "@/lib/signoffs/rules";
 const CHANGES_SHOWN = 200;
 
 export async function getSignoffBoard(releaseId: string, viewer: Viewer) {
-  const [release, loaded, viewerChangedBlocking] = await Promise.all([
+  const [release, loaded, viewerChangedBlocking, roleVersions] = await Promise.all([
     db.release.findUnique({
       where: { id: releaseId },
       select: { id: true, ownerId: true, separationOfDuties: true, blockingRevision: true, archivedAt: true, status: true, version: true },
     }),
     loadReadinessInput(db, releaseId),
     db.item.findFirst({ where: { releaseId, priority: "BLOCKING", lastChangedById: viewer.id }, select: { title: true } }),
+    db.requiredSignoff.findMany({ where: { releaseId, removedAt: null }, select: { id: true, version: true } }),
   ]);
+  const editVersions = new Map(roleVersions.map((role) => [role.id, role.version]));
   if (!release || !loaded) return null;
   const now = new Date();
   const roles = loaded.input.roles.map((role) => evaluateRole(role, loaded.input.signoffs, release.blockingRevision, now));
@@ -49,6 +51,8 @@ export async function getSignoffBoard(releaseId: string, viewer: Viewer) {
       const head = evaluation.signers.find((signer) => signer.userId === viewer.id)?.current ?? null;
       return {
         ...evaluation,
+        /** The role's version for optimistic concurrency of edits (not its requirements version). */
+        roleVersion: editVersions.get(evaluation.role.id) ?? 1,
         signers: evaluation.signers.map((signer) => ({
           ...signer,
           changesSinceSigning:

@@ -1,3 +1,4 @@
+import { isPastDueDay } from "@/lib/checklist/rules";
 import type { BlockingChangeKind, ItemPriority, ItemStatus, SignoffVerdict } from "@/lib/generated/prisma/enums";
 
 // Sign-off rules (F7 to F9). Pure: plain data in, plain data out.
@@ -87,7 +88,7 @@ export function currentSignoffs<T extends Pick<SignoffRecord, "id" | "signerId" 
 export function hasOverdueCondition(record: Pick<SignoffRecord, "verdict" | "conditions">, now: Date): boolean {
   return (
     record.verdict === "CONDITIONAL" &&
-    record.conditions.some((condition) => !condition.resolvedAt && condition.dueDate.getTime() < now.getTime())
+    record.conditions.some((condition) => !condition.resolvedAt && isPastDueDay(condition.dueDate, now))
   );
 }
 

@@ -7,7 +7,7 @@ import { ValidationError } from "@/lib/form";
 import type { Viewer } from "@/lib/permissions";
 import { recordDecision } from "@/lib/decisions/mutations";
 import { getDecision } from "@/lib/decisions/queries";
-import { hashDecision } from "@/lib/decisions/record";
+import { hashDecision, toDecisionContent } from "@/lib/decisions/record";
 import { recordSignoff } from "@/lib/signoffs/mutations";
 import { countRows, createItem, createPhase, createRelease, createRole, createUser, testPassword } from "../support/factories";
 
@@ -67,19 +67,7 @@ describe("recording a decision", () => {
     expect(snapshot.signoffs).toEqual([expect.objectContaining({ role: "QA Lead", state: "APPROVED" })]);
     expect(snapshot.score.display).toBe(100);
     expect(decision.overrideReason).toBeNull();
-    const recomputed = hashDecision({
-      releaseId: decision.releaseId,
-      outcome: decision.outcome,
-      rationale: decision.rationale,
-      blockingReasons: decision.blockingReasons,
-      remediationPlan: decision.remediationPlan,
-      newTargetDate: decision.newTargetDate,
-      overrideReason: decision.overrideReason,
-      decidedBy: decision.decidedBy,
-      decidedAt: decision.createdAt,
-      previousId: decision.previousId,
-      snapshot: decision.snapshot,
-    });
+    const recomputed = hashDecision(toDecisionContent(decision));
     expect(recomputed).toBe(decision.contentHash);
     expect((await db.release.findUniqueOrThrow({ where: { id: release.id } })).status).toBe("GO");
     expect(await db.auditEvent.count({ where: { releaseId: release.id, action: "decision.recorded" } })).toBe(1);

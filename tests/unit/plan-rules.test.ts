@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCriticalRisk } from "@/lib/plans/rules";
+import { compareRiskSeverity, isCriticalRisk } from "@/lib/plans/rules";
 
 describe("isCriticalRisk", () => {
   it("flags open risks with critical impact whatever their likelihood", () => {
@@ -16,5 +16,18 @@ describe("isCriticalRisk", () => {
     for (const status of ["MITIGATED", "ACCEPTED", "CLOSED"] as const) {
       expect(isCriticalRisk({ likelihood: "HIGH", impact: "CRITICAL", status })).toBe(false);
     }
+  });
+});
+
+describe("compareRiskSeverity", () => {
+  it("puts critical risks first, then higher impact, then higher likelihood", () => {
+    const risks = [
+      { id: "a", likelihood: "HIGH", impact: "MEDIUM", status: "OPEN" },
+      { id: "b", likelihood: "LOW", impact: "HIGH", status: "OPEN" },
+      { id: "c", likelihood: "LOW", impact: "CRITICAL", status: "OPEN" },
+      { id: "d", likelihood: "HIGH", impact: "CRITICAL", status: "MITIGATED" },
+      { id: "e", likelihood: "HIGH", impact: "HIGH", status: "OPEN" },
+    ] as const;
+    expect([...risks].sort(compareRiskSeverity).map((risk) => risk.id)).toEqual(["c", "e", "d", "b", "a"]);
   });
 });

@@ -66,11 +66,15 @@ describe("evaluateRole", () => {
   });
 
   it("treats an open condition past its due date as a rejection, and a met one as approval", () => {
-    const overdue = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(new Date(now.getTime() - 1))] });
+    const yesterday = new Date("2030-05-31T00:00:00Z");
+    const today = new Date("2030-06-01T00:00:00Z");
+    const dueToday = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(today)] });
+    expect(evaluateRole(role, [dueToday], 0, now).signers[0]!.standing).toBe("conditional");
+    const overdue = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(yesterday)] });
     expect(evaluateRole(role, [overdue], 0, now)).toMatchObject({ state: "REJECTED" });
     expect(evaluateRole(role, [overdue], 0, now).signers[0]!.standing).toBe("overdue");
 
-    const met = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(new Date(now.getTime() - 1), now)] });
+    const met = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(yesterday, now)] });
     expect(evaluateRole(role, [met], 0, now).state).toBe("APPROVED");
     const notDue = signoff("ana", { verdict: "CONDITIONAL", conditions: [condition(new Date(now.getTime() + 86_400_000))] });
     expect(evaluateRole(role, [notDue], 0, now).signers[0]!.standing).toBe("conditional");

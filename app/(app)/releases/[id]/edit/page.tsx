@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/layout/forbidden";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { ReleaseHeader } from "@/components/releases/release-header";
+import { ScoreSettingsForm } from "@/components/releases/score-settings-form";
+import { SignoffPolicyForm } from "@/components/releases/signoff-policy-form";
 import { Card } from "@/components/ui/card";
 import { InlineAction } from "@/components/ui/inline-action";
 import { requireViewer } from "@/lib/auth";
@@ -54,6 +56,21 @@ export default async function EditReleasePage({ params }: Props) {
           />
         </Card>
       )}
+      {!release.archivedAt ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Readiness score" id="score-settings">
+            <ScoreSettingsForm
+              releaseId={release.id}
+              version={release.version}
+              threshold={release.goThreshold}
+              categories={release.categories}
+            />
+          </Card>
+          <Card title="Sign-off policy" id="signoff-policy">
+            <SignoffPolicyForm releaseId={release.id} version={release.version} isOn={release.separationOfDuties} />
+          </Card>
+        </div>
+      ) : null}
       <Card title="Target date history" id="slips">
         {release.targetDateChanges.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">The target date has not moved.</p>

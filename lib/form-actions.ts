@@ -1,0 +1,30 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { requireViewer } from "@/lib/auth";
+import type { Viewer } from "@/lib/permissions";
+import { toFormState, type FormState } from "@/lib/form";
+
+type ReleaseMutation<R> = (viewer: Viewer, raw: unknown) => Promise<R>;
+
+/**
+ * The body of every server action that stays on its page: the session, then the mutation
+ * (permission, zod, transaction, audit), then the release's pages refreshed. `input` is what
+ * the mutation receives when it differs from the flat form values (rows, lists); the values
+ * are always echoed back on an error so the user keeps what they typed.
+ */
+export async function runFormMutation<R extends { releaseId: string }>(
+  mutation: ReleaseMutation<R>,
+  values: Record<string, string>,
+  success: string | ((result: R) => FormState),
+  input: unknown = values,
+): Promise<FormState> {
+  const viewer = await requireViewer();
+  try {
+    const result = await mutation(viewer, input);
+    revalidatePath(`/releases/${result.releaseId}`, "layout");
+    revalidatePath("/");
+    return typeof success === "string" ? { status: "success", message: success } : success(result);
+  } catch (error) {
+    return toFormState(error, values);
+  }
+}
