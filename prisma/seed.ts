@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/password";
 import { defaultCategories } from "@/lib/releases/defaults";
 import { demoReleases, type DemoItem, type DemoUserKey } from "./demo/plans";
+import { seedDemoApprovals } from "./demo/seed-approvals";
 
 export const demoPassword = "ready-for-release";
 
@@ -12,6 +13,10 @@ export const demoUsers: Record<DemoUserKey, { email: string; name: string; role:
   manager: { email: "manager@example.com", name: "Morgan Manager", role: "RELEASE_MANAGER" },
   approver: { email: "approver@example.com", name: "Avery Approver", role: "APPROVER" },
   viewer: { email: "viewer@example.com", name: "Vic Viewer", role: "VIEWER" },
+  techLead: { email: "tech.lead@example.com", name: "Taylor Tech Lead", role: "APPROVER" },
+  qaLead: { email: "qa.lead@example.com", name: "Quinn QA Lead", role: "APPROVER" },
+  security: { email: "security@example.com", name: "Sasha Security", role: "APPROVER" },
+  product: { email: "product@example.com", name: "Parker Product", role: "APPROVER" },
 };
 
 const DAY = 86_400_000;
@@ -24,9 +29,10 @@ function startOfTodayUtc() {
 export async function seedDemo(): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
+  const users = {} as Record<DemoUserKey, string>;
+  const releaseIds = new Map<string, string>();
   await db.$transaction(
     async (tx) => {
-      const users = {} as Record<DemoUserKey, string>;
       for (const [key, user] of Object.entries(demoUsers) as [DemoUserKey, (typeof demoUsers)[DemoUserKey]][]) {
         users[key] = (await tx.user.create({ data: { ...user, passwordHash, isDemo: true }, select: { id: true } })).id;
       }
@@ -39,7 +45,8 @@ export async function seedDemo(): Promise<boolean> {
             versionName: plan.versionName,
             description: plan.description,
             targetDate: new Date(targetMs),
-            status: plan.status,
+            // A release decided GO gets its status from the recorded decision, after the sign-offs.
+            status: plan.status === "GO" || plan.status === "RELEASED" ? "IN_PROGRESS" : plan.status,
             ownerId: users[plan.owner],
             categories: { create: defaultCategories.map((category, position) => ({ ...category, position })) },
             requiredSignoffs: {
@@ -57,6 +64,7 @@ export async function seedDemo(): Promise<boolean> {
           },
           select: { id: true, categories: { select: { id: true, name: true } } },
         });
+        releaseIds.set(plan.key, release.id);
         const categoryIds = new Map(release.categories.map((category) => [category.name, category.id]));
         const itemData = (item: Omit<DemoItem, "subItems">, phaseId: string, position: number, parentId?: string) => ({
           releaseId: release.id,
@@ -97,6 +105,7 @@ export async function seedDemo(): Promise<boolean> {
     },
     { timeout: 120_000 },
   );
+  await seedDemoApprovals(users, releaseIds, demoUsers);
   return true;
 }
 

@@ -15,7 +15,7 @@ await withDatabase(async (url) => {
   await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   await client.end();
   runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+  const seeded = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], {
     env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "x".repeat(32) },
     stdio: "inherit",
   });

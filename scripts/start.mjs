@@ -71,7 +71,7 @@ try {
   say("Applying database migrations…");
   runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: env.DATABASE_URL }, quiet: true });
   if (database || env.LOAD_DEMO_DATA === "1") {
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+    const seeded = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
     if (seeded.status !== 0) throw new Error("loading the demo data failed");
   }
   if (!isDev && !existsSync(path.join(".next", "BUILD_ID"))) {

@@ -23,7 +23,7 @@ const standingLook: Record<Standing, { tone: Tone; symbol: string; short: string
   approved: { tone: "success", symbol: "✓", short: "Approved" },
   conditional: { tone: "success", symbol: "✓", short: "Approved with conditions" },
   rejected: { tone: "danger", symbol: "✕", short: "Rejected" },
-  overdue: { tone: "danger", symbol: "⏰", short: "Condition overdue" },
+  overdue: { tone: "danger", symbol: "!", short: "Condition overdue" },
   stale: { tone: "warning", symbol: "↻", short: "Stale" },
   reset: { tone: "warning", symbol: "↺", short: "Reset" },
 };

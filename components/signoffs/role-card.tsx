@@ -3,6 +3,7 @@ import { RoleStateBadge, StandingBadge } from "@/components/readiness/badges";
 import { RoleForm } from "@/components/signoffs/role-form";
 import { SignoffForm } from "@/components/signoffs/signoff-form";
 import { SignoffHistory } from "@/components/signoffs/signoff-history";
+import { Disclosure } from "@/components/ui/disclosure";
 import { InlineAction } from "@/components/ui/inline-action";
 import { LocalTime } from "@/components/ui/local-time";
 import { isPastDueDay } from "@/lib/checklist/rules";
@@ -71,7 +72,7 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
                   <li key={condition.id} className="flex flex-wrap items-center gap-2">
                     <span>
                       Condition: {condition.description} · {condition.ownerName}, due {formatDay(condition.dueDate)} ·{" "}
-                      {condition.resolvedAt ? "✓ met" : isPastDueDay(condition.dueDate, new Date()) ? "⏰ overdue" : "open"}
+                      {condition.resolvedAt ? "✓ met" : isPastDueDay(condition.dueDate, new Date()) ? "! overdue" : "open"}
                     </span>
                     {!condition.resolvedAt && board.isOpen && (condition.ownerId === viewer.id || canConfigure) ? (
                       <InlineAction action={resolveConditionAction} fields={{ conditionId: condition.id }} label="Mark met" accessibleLabel={`Mark condition “${condition.description}” met`} />
@@ -89,10 +90,19 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
         </p>
       ) : null}
       {viewerSigner && board.isOpen ? (
-        <div className="rounded-md border border-sky-200 bg-sky-50/60 p-3 dark:border-sky-900 dark:bg-sky-950/40">
-          <h3 className="mb-2 text-sm font-semibold">
-            {viewerSigner.standing === "stale" ? "Re-confirm your sign-off" : viewerSigner.current ? "Sign again" : "Your sign-off"}
-          </h3>
+        <Disclosure
+          defaultOpen={viewerSigner.standing === "stale" || viewerSigner.standing === "reset"}
+          className="rounded-md border border-sky-200 bg-sky-50/60 p-3 dark:border-sky-900 dark:bg-sky-950/40"
+          summaryClassName="cursor-pointer text-sm font-semibold text-sky-900 dark:text-sky-200"
+          summary={
+            viewerSigner.standing === "stale"
+              ? `Re-confirm your sign-off as ${role.role.roleName}`
+              : viewerSigner.current
+                ? `Sign again as ${role.role.roleName}`
+                : `Sign as ${role.role.roleName}`
+          }
+        >
+          <div className="mt-3">
           <SignoffForm
             roleId={role.role.id}
             roleName={role.role.roleName}
@@ -103,7 +113,8 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
             isReconfirm={viewerSigner.standing === "stale"}
             people={people}
           />
-        </div>
+          </div>
+        </Disclosure>
       ) : null}
       <details>
         <summary className="cursor-pointer text-sm font-medium">History ({role.history.length})</summary>

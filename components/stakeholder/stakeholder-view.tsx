@@ -16,12 +16,19 @@ const levelLabels = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Cri
  * The read-only status of a release for stakeholders (F11), shared by the signed-in page and
  * the share link. Server-rendered, with no controls and no e-mail addresses.
  */
-export function StakeholderView({ view, headingLevel = "h1" }: { view: View; headingLevel?: "h1" | "h2" }) {
+type Props = {
+  view: View;
+  headingLevel?: "h1" | "h2";
+  /** "print" when the page already shows the release's header on screen. */
+  titleShown?: "always" | "print";
+};
+
+export function StakeholderView({ view, headingLevel = "h1", titleShown = "always" }: Props) {
   const { release, readiness, phaseProgress, latestDecision, topRisks, openRiskCount, nextMilestone, now } = view;
   const Title = headingLevel;
   return (
     <div className="space-y-6 print:space-y-4">
-      <header className="space-y-2">
+      <header className={titleShown === "print" ? "hidden space-y-2 print:block" : "space-y-2"}>
         <Title className="text-2xl font-semibold tracking-tight">
           {release.name} <span className="text-slate-500 dark:text-slate-400">{release.versionName}</span>
         </Title>

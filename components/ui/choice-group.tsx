@@ -39,23 +39,29 @@ export function ChoiceGroup({ legend, name, state, choices, type, initial = [], 
       </legend>
       {hint ? <p id={hintId} className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
       <div className="mt-1.5 space-y-1.5">
-        {choices.map((choice) => (
-          <label key={choice.value} className={clsx("flex items-start gap-2 text-sm", choice.disabled && "opacity-60")}>
-            <input
-              type={type}
-              name={name}
-              value={choice.value}
-              defaultChecked={checked.includes(choice.value)}
-              disabled={choice.disabled}
-              onChange={onChange ? () => onChange(choice.value) : undefined}
-              className="mt-0.5 size-4 accent-sky-700"
-            />
-            <span>
-              {choice.label}
-              {choice.description ? <span className="block text-xs text-slate-500 dark:text-slate-400">{choice.description}</span> : null}
-            </span>
-          </label>
-        ))}
+        {choices.map((choice, index) => {
+          const descriptionId = choice.description ? `${id}-${index}-description` : undefined;
+          return (
+            <div key={choice.value} className={clsx("text-sm", choice.disabled && "opacity-60")}>
+              <label className="flex items-start gap-2">
+                <input
+                  type={type}
+                  name={name}
+                  value={choice.value}
+                  defaultChecked={checked.includes(choice.value)}
+                  disabled={choice.disabled}
+                  aria-describedby={descriptionId}
+                  onChange={onChange ? () => onChange(choice.value) : undefined}
+                  className="mt-0.5 size-4 accent-sky-700"
+                />
+                <span>{choice.label}</span>
+              </label>
+              {choice.description ? (
+                <p id={descriptionId} className="ml-6 text-xs text-slate-500 dark:text-slate-400">{choice.description}</p>
+              ) : null}
+            </div>
+          );
+        })}
       </div>
       <div id={errorId} aria-live="polite">
         {errors?.map((error) => (

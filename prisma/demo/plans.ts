@@ -5,7 +5,7 @@
 export type DemoItemStatus = "TODO" | "IN_PROGRESS" | "DONE" | "BLOCKED" | "WAIVED";
 export type DemoPriority = "BLOCKING" | "RECOMMENDED" | "OPTIONAL";
 export type DemoCategory = "Security" | "Performance" | "Operations" | "Validation";
-export type DemoUserKey = "admin" | "manager" | "approver" | "viewer";
+export type DemoUserKey = "admin" | "manager" | "approver" | "viewer" | "techLead" | "qaLead" | "security" | "product";
 
 export type DemoItem = {
   /** 1..200 characters. */
@@ -74,7 +74,7 @@ const m9Release: DemoRelease = {
       roleName: "Security Officer",
       evidenceToReview:
         "M8 penetration test report (all P0/P1 findings remediated), security hardening checklist, secrets rotation record, incident response runbook.",
-      assignees: ["approver"],
+      assignees: ["security"],
     },
     {
       roleName: "SRE/DevOps Lead",
@@ -85,7 +85,7 @@ const m9Release: DemoRelease = {
     {
       roleName: "QA Lead",
       evidenceToReview: "M7 P0 E2E results in the production-like environment, load test at 2x expected traffic, performance baselines against SLO.",
-      assignees: ["approver"],
+      assignees: ["qaLead"],
     },
     {
       roleName: "Release Manager",
@@ -683,27 +683,27 @@ const raosRelease: DemoRelease = {
     {
       roleName: "Technical Lead",
       evidenceToReview: "AUDIT_SUMMARY_940.md: build status (0 errors, 0 warnings), code quality metrics, technical implementation.",
-      assignees: ["approver"],
+      assignees: ["techLead", "approver"],
     },
     {
       roleName: "QA Lead",
       evidenceToReview: "VERIFICATION_REPORT_940.md: test results (47/47 passed), smoke tests on staging.",
-      assignees: ["approver"],
+      assignees: ["qaLead", "approver"],
     },
     {
       roleName: "Security Officer",
       evidenceToReview: "SECURITY_GATE_235.md: Security Gate #235 compliance, security controls active.",
-      assignees: ["approver"],
+      assignees: ["security"],
     },
     {
       roleName: "Product Owner",
       evidenceToReview: "RELEASE_NOTES_940.md: feature completeness and roadmap alignment.",
-      assignees: ["approver"],
+      assignees: ["product"],
     },
     {
       roleName: "Release Manager",
       evidenceToReview: "FINAL_RELEASE_CHECKLIST_940_233.md: all approvals and deployment readiness; final go/no-go.",
-      assignees: ["approver", "admin"],
+      assignees: ["admin"],
     },
   ],
   risks: [
@@ -1296,12 +1296,12 @@ const obsidianRelease: DemoRelease = {
     {
       roleName: "Development Lead",
       evidenceToReview: "Code ready for production, all tests passing (182/185), documentation complete, no known critical issues.",
-      assignees: ["approver"],
+      assignees: ["techLead"],
     },
     {
       roleName: "QA Lead",
       evidenceToReview: "Testing complete, critical tests passing, performance within SLA, security verified.",
-      assignees: ["approver"],
+      assignees: ["qaLead"],
     },
     {
       roleName: "DevOps/Infrastructure Lead",
@@ -1959,12 +1959,12 @@ const storyPortalRelease: DemoRelease = {
     {
       roleName: "Security Officer",
       evidenceToReview: "Final security report: all Critical/High findings resolved or accepted with documented mitigation; security audit trail.",
-      assignees: ["approver"],
+      assignees: ["security"],
     },
     {
       roleName: "QA Lead",
       evidenceToReview: "Baseline and API load test results (P95 under 500ms, error rate under 1%), smoke test suite, dry run results.",
-      assignees: ["approver"],
+      assignees: ["qaLead", "approver"],
     },
     {
       roleName: "Operations Lead",
@@ -1974,7 +1974,7 @@ const storyPortalRelease: DemoRelease = {
     {
       roleName: "Product Owner",
       evidenceToReview: "Stakeholder review deck: Phase 4 health score 96/100, launch plan, risk assessment; support and customer success readiness.",
-      assignees: ["approver", "admin"],
+      assignees: ["product", "admin"],
     },
   ],
   risks: [
@@ -2434,12 +2434,12 @@ const epic9Release: DemoRelease = {
     {
       roleName: "Engineering Lead",
       evidenceToReview: "FINAL-VALIDATION.md test validation: 92+/92 tests passing, coverage over 95%.",
-      assignees: ["approver"],
+      assignees: ["techLead"],
     },
     {
       roleName: "Security Lead/CISO",
       evidenceToReview: "OWASP Top 10 review (A01-A10), 0 critical and 0 high vulnerabilities, security score 85/100.",
-      assignees: ["approver"],
+      assignees: ["security"],
     },
     {
       roleName: "Operations Lead",
@@ -2449,7 +2449,7 @@ const epic9Release: DemoRelease = {
     {
       roleName: "Product Manager",
       evidenceToReview: "PRODUCTION-SIGN-OFF.md: business approval and go-live authorization.",
-      assignees: ["approver", "admin"],
+      assignees: ["product", "admin"],
     },
   ],
   risks: [

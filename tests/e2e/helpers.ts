@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const demoPassword = "ready-for-release";
 
@@ -18,3 +18,12 @@ export function failOnConsoleErrors(page: Page) {
 }
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** A page in its own browser context, signed in as `email`: another person at another desk. */
+export async function openAs(browser: Browser, email: string, password = demoPassword) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  failOnConsoleErrors(page);
+  await signIn(page, email, password);
+  return page;
+}

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { demoReleases, type DemoItem, type DemoRelease } from "../../prisma/demo/plans";
 
-const userKeys = ["admin", "manager", "approver", "viewer"];
+const userKeys = ["admin", "manager", "approver", "viewer", "techLead", "qaLead", "security", "product"];
 const closed = (item: DemoItem) => item.status === "DONE" || item.status === "WAIVED";
 
 function topLevelItems(release: DemoRelease): DemoItem[] {
@@ -200,6 +200,26 @@ describe("release states", () => {
       expect(todo / topLevel.length).toBeGreaterThan(0.7);
       expect(topLevel.some((item) => item.status === "DONE")).toBe(true);
       expect(topLevel.some((item) => item.status === "IN_PROGRESS")).toBe(true);
+    }
+  });
+});
+
+describe("demo approvals", () => {
+  it("sign only roles of their release, by people assigned to them who do not own the release", async () => {
+    const { demoApprovals } = await import("../../prisma/demo/signoffs");
+    for (const [key, approvals] of Object.entries(demoApprovals)) {
+      const r = release(key);
+      for (const signoff of approvals.signoffs) {
+        const role = r.requiredSignoffs.find((candidate) => candidate.roleName === signoff.role);
+        expect(role, `${key}: ${signoff.role}`).toBeDefined();
+        expect(role!.assignees).toContain(signoff.by);
+        expect(signoff.by).not.toBe(r.owner);
+        for (const condition of signoff.conditions ?? []) expect(userKeys).toContain(condition.owner);
+      }
+      if (approvals.decision) {
+        expect(["GO", "RELEASED"]).toContain(r.status);
+        expect(approvals.signoffs.map((signoff) => signoff.role).sort()).toEqual(r.requiredSignoffs.map((role) => role.roleName).sort());
+      }
     }
   });
 });

@@ -27,7 +27,7 @@ export default async function StakeholderPage({ params }: Props) {
         <ReleaseHeader release={release} progress={view.readiness.progress} current="status" canEdit={can(viewer, "release:edit")} />
       </div>
       <div className="flex justify-end print:hidden"><PrintButton label="Print this view" /></div>
-      <StakeholderView view={view} headingLevel="h2" />
+      <StakeholderView view={view} headingLevel="h2" titleShown="print" />
       {canShare ? (
         <div className="print:hidden"><Card title="Share links" id="share-links">
           <div className="space-y-4">
