@@ -34,6 +34,8 @@ const releaseLook: Record<ReleaseStatus, { tone: Tone; symbol: string }> = {
   CANCELLED: { tone: "muted", symbol: "–" },
 };
 
-export function ReleaseStatusBadge({ status }: { status: ReleaseStatus }) {
+/** A release's status; a GO reached by overriding failing criteria says so. */
+export function ReleaseStatusBadge({ status, isOverride = false }: { status: ReleaseStatus; isOverride?: boolean }) {
+  if (status === "GO" && isOverride) return <Badge tone="warning" symbol="⚠">Go (override)</Badge>;
   return <Badge {...releaseLook[status]}>{releaseStatusLabels[status]}</Badge>;
 }

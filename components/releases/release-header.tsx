@@ -31,7 +31,7 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
             {release.name} <span className="text-slate-500 dark:text-slate-400">{release.versionName}</span>
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <ReleaseStatusBadge status={release.status} />
+            <ReleaseStatusBadge status={release.status} isOverride={release.decisions[0]?.overrideReason != null} />
             {release.archivedAt ? <Badge tone="muted">Archived</Badge> : null}
             <span>
               Target <strong>{formatDay(release.targetDate)}</strong> ({describeDaysUntil(release.targetDate, new Date())})

@@ -42,7 +42,7 @@ export function ReleaseTable({ releases }: { releases: ReleaseSummary[] }) {
                 <div className="text-xs text-slate-500 dark:text-slate-400">{release.versionName}</div>
                 {release.archivedAt ? <Badge tone="muted" className="mt-1">Archived</Badge> : null}
               </td>
-              <td className="px-4 py-3"><ReleaseStatusBadge status={release.status} /></td>
+              <td className="px-4 py-3"><ReleaseStatusBadge status={release.status} isOverride={release.latestDecision?.overrideReason != null} /></td>
               <td className="px-4 py-3">
                 <ProgressSummary progress={release.progress} label={`Progress of ${release.name}`} compact />
               </td>

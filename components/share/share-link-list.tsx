@@ -25,7 +25,9 @@ export function ShareLinkList({ links, now, canManage }: { links: Link[]; now: D
             <span className="font-medium">{link.label}</span>
             {link.revokedAt ? <Badge tone="muted" symbol="–">Revoked</Badge> : isActive ? <Badge tone="success" symbol="✓">Active</Badge> : <Badge tone="muted" symbol="⌛">Expired</Badge>}
             <span className="text-xs text-slate-600 dark:text-slate-400">
-              by {link.createdBy.name} · {isActive ? "expires" : "expired"} <LocalTime date={link.expiresAt} /> · {link.viewCount} view{link.viewCount === 1 ? "" : "s"}
+              by {link.createdBy.name} ·{" "}
+              {link.revokedAt ? <>revoked <LocalTime date={link.revokedAt} /></> : <>{isActive ? "expires" : "expired"} <LocalTime date={link.expiresAt} /></>}
+              {" "}· {link.viewCount} view{link.viewCount === 1 ? "" : "s"}
               {link.lastViewedAt ? <> · last <LocalTime date={link.lastViewedAt} /></> : null}
             </span>
             {isActive && canManage ? (

@@ -33,7 +33,7 @@ export function StakeholderView({ view, headingLevel = "h1", titleShown = "alway
           {release.name} <span className="text-slate-500 dark:text-slate-400">{release.versionName}</span>
         </Title>
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <ReleaseStatusBadge status={release.status} />
+          <ReleaseStatusBadge status={release.status} isOverride={latestDecision?.overrideReason != null} />
           <span>Target <strong>{formatDay(release.targetDate)}</strong> ({describeDaysUntil(release.targetDate, now)})</span>
           <span className="text-slate-500 dark:text-slate-400">· Owner {release.owner.name}</span>
         </p>

@@ -56,6 +56,7 @@ export async function getRelease(id: string) {
       ownerId: true,
       owner: { select: { id: true, name: true } },
       categories: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } },
+      decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { outcome: true, overrideReason: true } },
       targetDateChanges: {
         orderBy: { createdAt: "desc" },
         take: 5,
