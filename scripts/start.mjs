@@ -53,6 +53,8 @@ if (!env.DATABASE_URL) {
   }
   env.DATABASE_URL = database.url;
   env.NEXTAUTH_SECRET ??= readOrCreateSecret();
+  // Another instance of the app (or psql) can join this database: DATABASE_URL=$(cat .data/database-url)
+  writeFileSync(path.join(dataDir, "database-url"), database.url, { mode: 0o600 });
 }
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 

@@ -75,3 +75,7 @@ export async function listOwnerCandidates() {
     select: { id: true, name: true },
   });
 }
+
+export async function releaseExists(id: string): Promise<boolean> {
+  return (await db.release.count({ where: { id } })) > 0;
+}
