@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <nav aria-label="Main" className="flex gap-4 text-sm">
             <Link href="/" className="hover:underline">Releases</Link>
+            <Link href="/my-work" className="hover:underline">My work</Link>
             {can(viewer, "users:manage") ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
