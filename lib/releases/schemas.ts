@@ -71,3 +71,19 @@ export const updateSignoffPolicySchema = z
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why separation of duties is relaxed for this release; it is kept in the history." });
     }
   });
+
+export const portfolioSorts = ["target", "name", "status", "updated"] as const;
+export const PORTFOLIO_PAGE_SIZE = 25;
+
+/** The releases page's query string; anything malformed falls back to the default. */
+export const portfolioQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(releaseStatuses).optional().catch(undefined),
+  owner: z.string().max(40).optional().catch(undefined),
+  sort: z.enum(portfolioSorts).default("target").catch("target"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  archived: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;
