@@ -86,6 +86,7 @@ export async function seedDemo(): Promise<boolean> {
           evidence: item.evidence ? { create: item.evidence.map((link) => ({ ...link, addedById: users[plan.owner] })) } : undefined,
           notes: item.notes ? { create: item.notes.map((body) => ({ body, authorId: users[plan.owner] })) } : undefined,
         });
+        const doneItemIds: string[] = [];
         for (const [phasePosition, phase] of plan.phases.entries()) {
           const { id: phaseId } = await tx.phase.create({
             data: { releaseId: release.id, name: phase.name, description: phase.description ?? "", position: phasePosition },
@@ -93,6 +94,7 @@ export async function seedDemo(): Promise<boolean> {
           });
           for (const [position, item] of phase.items.entries()) {
             const { id: parentId } = await tx.item.create({ data: itemData(item, phaseId, position), select: { id: true } });
+            if (item.status === "DONE") doneItemIds.push(parentId);
             for (const [subPosition, sub] of (item.subItems ?? []).entries()) {
               await tx.item.create({ data: itemData(sub, phaseId, subPosition, parentId), select: { id: true } });
             }
@@ -100,6 +102,21 @@ export async function seedDemo(): Promise<boolean> {
         }
         await tx.auditEvent.create({
           data: { releaseId: release.id, action: "demo.loaded", entityType: "release", entityId: release.id, after: { source: plan.key } },
+        });
+        // A plausible history for the burndown and the score trend: the done items were
+        // completed one after another over the three weeks before today (or the target date).
+        const historyEnd = Math.min(today, targetMs);
+        await tx.auditEvent.createMany({
+          data: doneItemIds.map((itemId, index) => ({
+            releaseId: release.id,
+            actorId: users[plan.owner],
+            action: "item.status_changed",
+            entityType: "item",
+            entityId: itemId,
+            before: { status: "TODO", source: "demo data" },
+            after: { status: "DONE" },
+            createdAt: new Date(historyEnd - Math.floor(((doneItemIds.length - 1 - index) * 20) / Math.max(1, doneItemIds.length)) * DAY + 10 * 3_600_000),
+          })),
         });
       }
     },

@@ -155,7 +155,7 @@ export async function getReleaseReadiness(releaseId: string) {
   const readiness = evaluateReadiness(loaded.input, now);
   const itemsByPhase = groupBy(loaded.items, (item) => item.phaseId);
   const phaseProgress = phases.map((phase) => ({ ...phase, progress: computeProgress(itemsByPhase.get(phase.id) ?? [], now) }));
-  return { readiness, phaseProgress, latestDecision, blockingRevision: loaded.input.blockingRevision, now };
+  return { readiness, phaseProgress, latestDecision, blockingRevision: loaded.input.blockingRevision, input: loaded.input, now };
 }
 
 export type ReleaseReadiness = NonNullable<Awaited<ReturnType<typeof getReleaseReadiness>>>;

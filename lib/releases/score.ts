@@ -31,6 +31,35 @@ export type ScoreBreakdown = {
   uncategorized: number;
 };
 
+export type CategoryCount = { done: number; applicable: number };
+
+/** The score from each category's counts of done and applicable items. */
+export function scoreFromCounts(
+  categories: readonly ScoreCategory[],
+  counts: ReadonlyMap<string, CategoryCount>,
+  threshold: number,
+  uncategorized = 0,
+): ScoreBreakdown {
+  const scored = categories.map((category) => {
+    const { done, applicable } = counts.get(category.id) ?? { done: 0, applicable: 0 };
+    return { ...category, done, applicable, completion: applicable === 0 ? null : done / applicable };
+  });
+  const weightInPlay = scored.reduce((sum, category) => (category.completion === null ? sum : sum + category.weight), 0);
+  const withPoints = scored.map((category) => ({
+    ...category,
+    points: category.completion === null || weightInPlay === 0 ? 0 : (category.weight * category.completion * 100) / weightInPlay,
+  }));
+  const value = weightInPlay === 0 ? null : Math.min(100, withPoints.reduce((sum, category) => sum + category.points, 0));
+  return {
+    value,
+    display: value === null ? null : Math.floor(value + 1e-9),
+    threshold,
+    meetsThreshold: value !== null && value + 1e-9 >= threshold,
+    categories: withPoints,
+    uncategorized,
+  };
+}
+
 export function computeScore(
   items: readonly ScoreItem[],
   categories: readonly ScoreCategory[],
@@ -50,24 +79,7 @@ export function computeScore(
     count.applicable += 1;
     if (item.status === "DONE") count.done += 1;
   }
-  const scored = categories.map((category) => {
-    const { done, applicable } = counts.get(category.id)!;
-    return { ...category, done, applicable, completion: applicable === 0 ? null : done / applicable };
-  });
-  const weightInPlay = scored.reduce((sum, category) => (category.completion === null ? sum : sum + category.weight), 0);
-  const withPoints = scored.map((category) => ({
-    ...category,
-    points: category.completion === null || weightInPlay === 0 ? 0 : (category.weight * category.completion * 100) / weightInPlay,
-  }));
-  const value = weightInPlay === 0 ? null : Math.min(100, withPoints.reduce((sum, category) => sum + category.points, 0));
-  return {
-    value,
-    display: value === null ? null : Math.floor(value + 1e-9),
-    threshold,
-    meetsThreshold: value !== null && value + 1e-9 >= threshold,
-    categories: withPoints,
-    uncategorized,
-  };
+  return scoreFromCounts(categories, counts, threshold, uncategorized);
 }
 
 /** "84 of 100 (GO at 90)": the score in one line, for badges and screen readers. */

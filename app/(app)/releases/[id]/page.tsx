@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ProgressSummary } from "@/components/checklist/progress-summary";
 import { DecisionBanner } from "@/components/decisions/decision-banner";
 import { CriteriaPanel } from "@/components/readiness/criteria-panel";
+import { ScoreGaugeFigure, SignoffFigure, TrendFigures } from "@/components/readiness/readiness-charts";
 import { ScoreCard } from "@/components/readiness/score-card";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { SignoffMatrix } from "@/components/signoffs/signoff-matrix";
@@ -12,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth";
 import { getReleaseReadiness } from "@/lib/decisions/queries";
 import { can } from "@/lib/permissions";
+import { getReadinessHistory } from "@/lib/releases/history-queries";
 import { getRelease } from "@/lib/releases/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,6 +30,7 @@ export default async function ReleaseOverviewPage({ params }: Props) {
   const [release, status] = await Promise.all([getRelease(id), getReleaseReadiness(id)]);
   if (!release || !status) notFound();
   const { readiness, phaseProgress, latestDecision } = status;
+  const history = await getReadinessHistory(id, status.input, status.now);
   return (
     <div className="space-y-6">
       <ReleaseHeader release={release} progress={readiness.progress} current="overview" canEdit={can(viewer, "release:edit")} />
@@ -40,11 +43,20 @@ export default async function ReleaseOverviewPage({ params }: Props) {
           ) : null}
         </Card>
         <Card title="Readiness score" id="score">
-          <ScoreCard score={readiness.score} />
+          <div className="space-y-4">
+            <ScoreGaugeFigure readiness={readiness} />
+            <ScoreCard score={readiness.score} />
+          </div>
         </Card>
       </div>
+      <Card title="Trends" id="trends">
+        <TrendFigures points={history} threshold={readiness.score.threshold} />
+      </Card>
       <Card title="Sign-offs" id="signoffs">
-        <SignoffMatrix roles={readiness.roles} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <SignoffMatrix roles={readiness.roles} />
+          <SignoffFigure readiness={readiness} />
+        </div>
         <Link href={`/releases/${id}/signoffs`} className="mt-3 inline-block text-sm text-sky-800 underline dark:text-sky-300">
           Open the sign-offs
         </Link>

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isWaiverActive } from "@/lib/checklist/rules";
+import type { ReadinessInput } from "@/lib/decisions/rules";
+import { lastDays, replayHistory, type DailyDelta } from "@/lib/releases/history-rules";
+import type { CategoryCount } from "@/lib/releases/score";
+
+export const HISTORY_DAYS = 30;
+
+type DeltaRow = { day: string; category_id: string | null; done: bigint | number; applicable: bigint | number };
+
+/**
+ * The daily effect of every recorded change to the release's top-level items since `since`,
+ * summed per day and category in the database: a few dozen rows however long the history.
+ */
+async function loadDailyDeltas(releaseId: string, since: Date): Promise<DailyDelta[]> {
+  const rows = await db.$queryRaw<DeltaRow[]>`
+    WITH changes AS (
+      SELECT to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+             COALESCE(i.category_id, a.after ->> 'categoryId', a.before ->> 'categoryId') AS category_id,
+             CASE WHEN a.action = 'item.created' THEN NULL ELSE a.before ->> 'status' END AS from_status,
+             CASE a.action WHEN 'item.deleted' THEN NULL WHEN 'item.waived' THEN 'WAIVED' ELSE a.after ->> 'status' END AS to_status
+      FROM audit_events a
+      LEFT JOIN items i ON i.id = a.entity_id
+      WHERE a.release_id = ${releaseId}
+        AND a.entity_type = 'item'
+        AND a.action IN ('item.created', 'item.status_changed', 'item.waived', 'item.deleted')
+        AND a.created_at >= ${since}
+        AND COALESCE(i.parent_id, a.after ->> 'parentId', a.before ->> 'parentId') IS NULL
+    )
+    SELECT day, category_id,
+           SUM((to_status = 'DONE')::int - (from_status = 'DONE')::int) AS done,
+           SUM((to_status IS NOT NULL AND to_status <> 'WAIVED')::int - (from_status IS NOT NULL AND from_status <> 'WAIVED')::int) AS applicable
+    FROM changes
+    GROUP BY day, category_id`;
+  return rows.map((row) => ({ day: row.day, categoryId: row.category_id ?? "", done: Number(row.done), applicable: Number(row.applicable) }));
+}
+
+/** Open and done items and the score, day by day, for the burndown, burn-up and score trend. */
+export async function getReadinessHistory(releaseId: string, input: ReadinessInput, now: Date) {
+  const days = lastDays(now, HISTORY_DAYS);
+  const deltas = await loadDailyDeltas(releaseId, new Date(`${days[0]}T00:00:00Z`));
+  const current = new Map<string, CategoryCount>();
+  for (const item of input.items) {
+    if (item.parentId) continue;
+    const key = item.categoryId ?? "";
+    const count = current.get(key) ?? { done: 0, applicable: 0 };
+    if (!isWaiverActive(item, now)) {
+      count.applicable += 1;
+      if (item.status === "DONE") count.done += 1;
+    }
+    current.set(key, count);
+  }
+  return replayHistory({ days, categories: input.categories, threshold: input.threshold, current, deltas });
+}
