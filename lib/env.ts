@@ -12,6 +12,11 @@ const schema = z.object({
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as http://localhost:3000").optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)")
+    .optional(),
+  MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Release readiness <releases@example.com>").default("Release readiness <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;

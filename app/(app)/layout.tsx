@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { requireViewer } from "@/lib/auth";
+import { countUnread } from "@/lib/notifications/queries";
 import { can, roleLabels } from "@/lib/permissions";
 
 // Every page in this group is behind a session; each page and action checks again itself.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
+  const unread = await countUnread(viewer.id);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
@@ -19,6 +21,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Main" className="flex gap-4 text-sm">
             <Link href="/" className="hover:underline">Releases</Link>
             <Link href="/my-work" className="hover:underline">My work</Link>
+            <Link href="/inbox" className="hover:underline">
+              Inbox
+              {unread > 0 ? (
+                <span className="ml-1 rounded-full bg-sky-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+                  {unread}<span className="sr-only"> unread</span>
+                </span>
+              ) : null}
+            </Link>
             {can(viewer, "users:manage") ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">

@@ -36,7 +36,9 @@ export function ScoreGauge({ score, threshold, label }: { score: number; thresho
   );
 }
 
-type RoleBar = { role: string; approved: number; missing: number; notCounting: number };
+// Recharts copies each entry's fields onto its drawn shapes: a field called "role" would become
+// an invalid ARIA role, so the role's name travels as "roleName".
+type RoleBar = { roleName: string; approved: number; missing: number; notCounting: number };
 
 /** Per role: counting approvals, approvals still needed, and sign-offs that stopped counting. */
 export function SignoffChart({ roles, label }: { roles: RoleBar[]; label: string }) {
@@ -46,7 +48,7 @@ export function SignoffChart({ roles, label }: { roles: RoleBar[]; label: string
       <BarChart data={roles} title={label} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} className="stroke-slate-200 dark:stroke-slate-700" />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-        <YAxis type="category" dataKey="role" width={120} tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="roleName" width={120} tick={{ fontSize: 11 }} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         <Bar dataKey="approved" name="Approved" stackId="a" fill="#047857" isAnimationActive={!isStill} />

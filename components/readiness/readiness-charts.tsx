@@ -56,7 +56,7 @@ export function TrendFigures({ points, threshold }: { points: DayPoint[]; thresh
 /** Per role: approvals that count, sign-offs that stopped counting, approvals still needed. */
 export function SignoffFigure({ readiness }: { readiness: Readiness }) {
   const roles = readiness.roles.map((role) => ({
-    role: role.role.roleName,
+    roleName: role.role.roleName,
     approved: role.approvals,
     notCounting: role.signers.filter((signer) => notCounting.has(signer.standing)).length,
     missing: Math.max(0, role.required - role.approvals),
@@ -72,7 +72,7 @@ export function SignoffFigure({ readiness }: { readiness: Readiness }) {
       table={{
         caption: "Approvals per role",
         columns: ["Role", "Approved", "Not counting", "Still needed"],
-        rows: roles.map((role) => [role.role, role.approved, role.notCounting, role.missing]),
+        rows: roles.map((role) => [role.roleName, role.approved, role.notCounting, role.missing]),
       }}
     >
       <SignoffChart roles={roles} label="Sign-off status by role" />

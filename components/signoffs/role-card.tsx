@@ -75,7 +75,7 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
                       {condition.resolvedAt ? "✓ met" : isPastDueDay(condition.dueDate, new Date()) ? "! overdue" : "open"}
                     </span>
                     {!condition.resolvedAt && board.isOpen && (condition.ownerId === viewer.id || canConfigure) ? (
-                      <InlineAction action={resolveConditionAction} fields={{ conditionId: condition.id }} label="Mark met" accessibleLabel={`Mark condition “${condition.description}” met`} />
+                      <InlineAction action={resolveConditionAction} fields={{ conditionId: condition.id }} label="Mark met" accessibleLabel={`Mark met: condition “${condition.description}”`} />
                     ) : null}
                   </li>
                 ))}

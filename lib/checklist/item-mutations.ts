@@ -8,6 +8,7 @@ import { itemAuditFields, loadItem, requireOpenRelease } from "@/lib/checklist/g
 import { createItemSchema, deleteRowSchema, moveSchema, updateItemSchema } from "@/lib/checklist/schemas";
 import { swapPositions } from "@/lib/checklist/ordering";
 import { noteItemChange } from "@/lib/signoffs/staleness";
+import { notifyItemAssigned } from "@/lib/notifications/events";
 
 /** Category and assignee must belong to this release and be an active user; a guessed id is refused. */
 async function checkReferences(tx: Tx, releaseId: string, refs: { categoryId: string | null; assigneeId: string | null }) {
@@ -54,6 +55,7 @@ export async function createItem(viewer: Viewer, raw: unknown) {
       after: item,
     });
     await noteItemChange(tx, item, null, item, viewer.id);
+    if (item.assigneeId) await notifyItemAssigned(tx, item, item.assigneeId, viewer.id);
     return item;
   });
 }
@@ -81,6 +83,9 @@ export async function updateItem(viewer: Viewer, raw: unknown) {
       after: diff.after,
     });
     await noteItemChange(tx, { ...before, title: changes.title }, before, { status: before.status, priority: changes.priority }, viewer.id);
+    if (changes.assigneeId && changes.assigneeId !== before.assigneeId) {
+      await notifyItemAssigned(tx, { id, releaseId: before.releaseId, title: changes.title, version: version + 1 }, changes.assigneeId, viewer.id);
+    }
     return { id, releaseId: before.releaseId };
   });
 }

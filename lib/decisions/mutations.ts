@@ -12,6 +12,7 @@ import { buildSnapshot, hashDecision, type DecisionContent } from "@/lib/decisio
 import { evaluateReadiness } from "@/lib/decisions/rules";
 import { recordDecisionSchema, type RecordDecisionInput } from "@/lib/decisions/schemas";
 import { lockOpenRelease } from "@/lib/signoffs/guards";
+import { notifyDecisionRecorded } from "@/lib/notifications/events";
 
 // Recording a go/no-go decision (F10). The release row is locked FOR UPDATE, the criteria are
 // evaluated inside the transaction, and the decision must follow the latest one the form was
@@ -120,6 +121,7 @@ async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput
       contentHash: decision.contentHash,
     },
   });
+  await notifyDecisionRecorded(tx, release, { id: decision.id, outcome: input.outcome, isOverride }, viewer.id);
   return { id: decision.id, releaseId: release.id, isOverride, isRepeat: false };
 }
 

@@ -6,6 +6,7 @@ import { parseInput, ValidationError } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
 import { requireOpenRelease } from "@/lib/checklist/guards";
 import { createRoleSchema, removeRoleSchema, updateRoleSchema } from "@/lib/signoffs/schemas";
+import { notifySignoffRequested } from "@/lib/notifications/events";
 
 // Required sign-off roles (F7). Changing a role's name or what it must review resets the
 // approvals already given for it (its requirements version moves on); changing who is
@@ -64,6 +65,7 @@ export async function createRequiredSignoff(viewer: Viewer, raw: unknown) {
           select: { id: true },
         })
       : await tx.requiredSignoff.create({ data: { releaseId, ...fields, position }, select: { id: true } });
+    const current = await tx.requiredSignoff.findUniqueOrThrow({ where: { id: role.id }, select: { requirementsVersion: true, release: { select: { name: true } } } });
     await tx.requiredSignoffAssignee.deleteMany({ where: { requiredSignoffId: role.id } });
     await tx.requiredSignoffAssignee.createMany({ data: assigneeIds.map((userId) => ({ requiredSignoffId: role.id, userId })) });
     await recordAudit(tx, {
@@ -74,6 +76,7 @@ export async function createRequiredSignoff(viewer: Viewer, raw: unknown) {
       entityId: role.id,
       after: { ...fields, assigneeIds },
     });
+    await notifySignoffRequested(tx, { id: releaseId, name: current.release.name }, { id: role.id, roleName: fields.roleName, requirementsVersion: current.requirementsVersion }, assigneeIds, viewer.id);
     return { id: role.id, releaseId };
   });
 }
@@ -111,6 +114,10 @@ export async function updateRequiredSignoff(viewer: Viewer, raw: unknown) {
       before: { roleName: before.roleName, evidenceToReview: before.evidenceToReview, requiredApprovals: before.requiredApprovals, assigneeIds: before.assigneeIds },
       after: { ...fields, assigneeIds: sortedIds, signoffsReset: reset },
     });
+    // Everyone must sign again after a reset; otherwise only people newly assigned are asked.
+    const asked = isReset ? assigneeIds : assigneeIds.filter((userId) => !before.assigneeIds.includes(userId));
+    const after = await tx.requiredSignoff.findUniqueOrThrow({ where: { id }, select: { requirementsVersion: true, release: { select: { name: true } } } });
+    await notifySignoffRequested(tx, { id: before.releaseId, name: after.release.name }, { id, roleName: fields.roleName, requirementsVersion: after.requirementsVersion }, asked, viewer.id);
     return { id, releaseId: before.releaseId, signoffsReset: reset };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { BlockingChangeKind } from "@/lib/generated/prisma/enums";
+import { notifySignoffsStale } from "@/lib/notifications/events";
 import { classifyBlockingChange, type BlockingSide } from "@/lib/signoffs/rules";
 
 // Writes what made earlier sign-offs stale (F9), inside the transaction of the item change.
@@ -11,14 +12,15 @@ import { classifyBlockingChange, type BlockingSide } from "@/lib/signoffs/rules"
 type ItemRef = { id: string; releaseId: string; title: string };
 
 export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: BlockingChangeKind, actorId: string, detail = "") {
-  const { blockingRevision } = await tx.release.update({
+  const { blockingRevision, name } = await tx.release.update({
     where: { id: item.releaseId },
     data: { blockingRevision: { increment: 1 } },
-    select: { blockingRevision: true },
+    select: { blockingRevision: true, name: true },
   });
   await tx.blockingChange.create({
     data: { releaseId: item.releaseId, revision: blockingRevision, kind, itemId: item.id, itemTitle: item.title, detail, actorId },
   });
+  await notifySignoffsStale(tx, { id: item.releaseId, name }, { kind, itemTitle: item.title }, actorId);
 }
 
 /** Records the change if the item's move from `before` to `after` is one that makes sign-offs stale. */

@@ -140,7 +140,7 @@ test("a conditional approval whose condition is overdue counts as a rejection un
   await avery.getByRole("link", { name: "Sign-offs", exact: true }).click();
   const qa = avery.getByRole("region", { name: "QA Lead", exact: true });
   await expect(qa.getByText("Condition overdue", { exact: true })).toBeVisible();
-  await qa.getByRole("button", { name: /Mark condition “Re-run the API load test/ }).click();
+  await qa.getByRole("button", { name: /Mark met: condition “Re-run the API load test/ }).click();
   await expect(qa.getByText("Approved").first()).toBeVisible();
   await expect(qa.getByText(/✓ met/)).toBeVisible();
 });

@@ -1,0 +1,22 @@
+import "server-only";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { startWorker } from "@/lib/jobs/worker";
+import { sweepConditionsDue } from "@/lib/notifications/events";
+
+const SWEEP_EVERY_MS = 10 * 60_000;
+
+/** Starts this instance's job worker and periodic sweeps; other instances run their own. */
+export function startBackgroundWork() {
+  let lastSweep = 0;
+  const worker = startWorker(jobHandlers, {
+    onTick: async () => {
+      if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
+      lastSweep = Date.now();
+      await sweepConditionsDue(new Date());
+    },
+  });
+  const stop = () => void worker.stop();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return worker;
+}
