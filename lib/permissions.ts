@@ -14,6 +14,9 @@ const permissions = {
   "signoff:record": ["ADMIN", "RELEASE_MANAGER", "APPROVER"],
   "decision:record": ["ADMIN", "RELEASE_MANAGER"],
   "share:manage": ["ADMIN", "RELEASE_MANAGER"],
+  "plan:edit": ["ADMIN", "RELEASE_MANAGER"],
+  "incident:record": ["ADMIN", "RELEASE_MANAGER", "APPROVER"],
+  "freeze:manage": ["ADMIN"],
   "users:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

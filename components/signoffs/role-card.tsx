@@ -60,7 +60,7 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
                   {signer.changesSinceSigning.map((change) => (
                     <li key={change.id}>
                       {blockingChangeLabels[change.kind]}: <a href={`/releases/${board.releaseId}/items/${change.itemId}`} className="underline">{change.itemTitle}</a>
-                      {change.detail ? ` (${change.detail})` : ""} · {change.actor.name}, <LocalTime date={change.createdAt} />
+                      {change.detail ? ` (${change.detail})` : ""} · {change.actor?.name ?? "the rollback plan"}, <LocalTime date={change.createdAt} />
                     </li>
                   ))}
                 </ul>

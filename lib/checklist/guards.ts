@@ -28,7 +28,15 @@ export const itemAuditFields = {
   waiverExpiresAt: true,
   position: true,
   version: true,
+  managedBy: true,
 } as const;
+
+/** An item whose status follows something else (the rollback plan) refuses manual status changes. */
+export function refuseManagedStatus(item: { managedBy: string | null }) {
+  if (item.managedBy) {
+    throw new ForbiddenError("This item follows the rollback plan: record the rehearsal date in the plan and it updates itself.");
+  }
+}
 
 /** An item about to be written, with its release checked to be open. */
 export async function loadItem(tx: Tx, id: string) {

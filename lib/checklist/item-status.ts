@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { StaleVersionError } from "@/lib/errors";
 import { parseInput, ValidationError } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
-import { loadItem } from "@/lib/checklist/guards";
+import { loadItem, refuseManagedStatus } from "@/lib/checklist/guards";
 import { setItemStatusSchema, waiveItemSchema } from "@/lib/checklist/schemas";
 import { noteItemChange } from "@/lib/signoffs/staleness";
 
@@ -15,6 +15,7 @@ export async function setItemStatus(viewer: Viewer, raw: unknown) {
   return db.$transaction(async (tx) => {
     const before = await loadItem(tx, id);
     if (before.version !== version) throw new StaleVersionError(before);
+    refuseManagedStatus(before);
     if (before.status === "WAIVED" && before.priority === "BLOCKING") {
       requirePermission(viewer, "item:waive");
     }
@@ -51,6 +52,7 @@ export async function waiveItem(viewer: Viewer, raw: unknown) {
   return db.$transaction(async (tx) => {
     const before = await loadItem(tx, id);
     if (before.version !== version) throw new StaleVersionError(before);
+    refuseManagedStatus(before);
     if (before.priority === "BLOCKING" && !waiverExpiresAt) {
       throw new ValidationError({ waiverExpiresAt: ["A blocking item's waiver needs an expiry date."] });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { sweepConditionsDue } from "@/lib/notifications/events";
+import { sweepRehearsalItems } from "@/lib/plans/rollback-mutations";
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -13,6 +14,7 @@ export function startBackgroundWork() {
       if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
       lastSweep = Date.now();
       await sweepConditionsDue(new Date());
+      await sweepRehearsalItems(new Date());
     },
   });
   const stop = () => void worker.stop();

@@ -22,7 +22,7 @@ export async function notifySignoffRequested(tx: Tx, release: ReleaseRef, role: 
 }
 
 /** The signers whose approvals a blocking change just made stale are asked to re-confirm. */
-export async function notifySignoffsStale(tx: Tx, release: ReleaseRef, change: { kind: BlockingChangeKind; itemTitle: string }, actorId: string) {
+export async function notifySignoffsStale(tx: Tx, release: ReleaseRef, change: { kind: BlockingChangeKind; itemTitle: string }, actorId: string | null) {
   const approvals = await tx.signoff.findMany({
     where: { releaseId: release.id, supersededBy: null, verdict: { in: ["APPROVED", "CONDITIONAL"] }, requiredSignoff: { removedAt: null } },
     select: { id: true, signerId: true, requiredSignoff: { select: { id: true, roleName: true } } },

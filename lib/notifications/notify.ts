@@ -24,7 +24,7 @@ function absolute(link: string) {
   return new URL(link, base).toString();
 }
 
-export async function notify(tx: Tx, notification: NewNotification, actorId?: string) {
+export async function notify(tx: Tx, notification: NewNotification, actorId?: string | null) {
   const userIds = [...new Set(notification.userIds)].filter((id) => id !== actorId);
   if (userIds.length === 0) return;
   const { userIds: _ids, ...fields } = notification;

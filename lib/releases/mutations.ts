@@ -69,9 +69,11 @@ export async function updateRelease(viewer: Viewer, raw: unknown) {
       throw new ValidationError({ targetDateReason: ["Say why the target date moves; it is kept in the release's history."] });
     }
 
+    // The watch window (F15) starts when the release is marked Released.
+    const releasedAt = changes.status === "RELEASED" && before.status !== "RELEASED" ? { releasedAt: new Date() } : {};
     const { count } = await tx.release.updateMany({
       where: { id, version },
-      data: { ...changes, version: { increment: 1 } },
+      data: { ...changes, ...releasedAt, version: { increment: 1 } },
     });
     if (count === 0) throw new StaleVersionError(before);
     if (isTargetMoved) {

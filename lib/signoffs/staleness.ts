@@ -11,7 +11,7 @@ import { classifyBlockingChange, type BlockingSide } from "@/lib/signoffs/rules"
 
 type ItemRef = { id: string; releaseId: string; title: string };
 
-export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: BlockingChangeKind, actorId: string, detail = "") {
+export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: BlockingChangeKind, actorId: string | null, detail = "") {
   const { blockingRevision, name } = await tx.release.update({
     where: { id: item.releaseId },
     data: { blockingRevision: { increment: 1 } },
@@ -24,7 +24,7 @@ export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: Blocking
 }
 
 /** Records the change if the item's move from `before` to `after` is one that makes sign-offs stale. */
-export async function noteItemChange(tx: Tx, item: ItemRef, before: BlockingSide, after: BlockingSide, actorId: string, detail = "") {
+export async function noteItemChange(tx: Tx, item: ItemRef, before: BlockingSide, after: BlockingSide, actorId: string | null, detail = "") {
   const kind = classifyBlockingChange(before, after);
   if (kind) await recordBlockingChange(tx, item, kind, actorId, detail);
   return kind;

@@ -142,3 +142,6 @@ ALTER TABLE "success_criteria"
 ALTER TABLE "incidents"
   ADD CONSTRAINT "incidents_title_length" CHECK (char_length("title") BETWEEN 1 AND 200),
   ADD CONSTRAINT "incidents_description_length" CHECK (char_length("description") <= 5000);
+
+-- Changes the system makes (a rehearsal aging past 30 days) have no person as their actor.
+ALTER TABLE "blocking_changes" ALTER COLUMN "actor_id" DROP NOT NULL;
