@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/password";
 import { defaultCategories } from "@/lib/releases/defaults";
 import { demoReleases, type DemoItem, type DemoUserKey } from "./demo/plans";
 import { seedDemoApprovals } from "./demo/seed-approvals";
+import { seedDemoAftermath, seedDemoPlans } from "./demo/seed-plans";
 
 export const demoPassword = "ready-for-release";
 
@@ -122,7 +123,10 @@ export async function seedDemo(): Promise<boolean> {
     },
     { timeout: 120_000 },
   );
+  const viewerOf = (key: DemoUserKey) => ({ id: users[key], ...demoUsers[key] });
+  await seedDemoPlans(viewerOf("manager"), viewerOf("admin"), releaseIds);
   await seedDemoApprovals(users, releaseIds, demoUsers);
+  await seedDemoAftermath(viewerOf("manager"), releaseIds);
   return true;
 }
 

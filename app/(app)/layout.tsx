@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               ) : null}
             </Link>
             {can(viewer, "users:manage") ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
+            {can(viewer, "freeze:manage") ? <Link href="/admin/freeze-windows" className="hover:underline">Freeze windows</Link> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span>

@@ -16,7 +16,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
   return (
     <li className="flex flex-wrap items-start gap-3 px-4 py-3 sm:flex-nowrap">
       <div className="shrink-0 pt-0.5">
-        {canProgress ? (
+        {canProgress && !item.managedBy ? (
           <StatusControl itemId={item.id} version={item.version} status={item.status} title={item.title} canChange />
         ) : (
           <ItemStatusBadge status={item.status} />
@@ -31,6 +31,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           <PriorityBadge priority={item.priority} />
+          {item.managedBy ? <Badge tone="info" symbol="↻">Follows the rollback plan</Badge> : null}
           {canProgress ? <ItemStatusBadge status={item.status} /> : null}
           {item.category ? <Badge tone="neutral">{item.category.name}</Badge> : null}
           {item.assignee ? <span>· {item.assignee.name}</span> : item.ownerRole ? <span>· {item.ownerRole}</span> : null}

@@ -6,7 +6,7 @@ import type { Progress } from "@/lib/checklist/rules";
 import { describeDaysUntil, formatDay } from "@/lib/format";
 import type { ReleaseDetail } from "@/lib/releases/queries";
 
-type Tab = "overview" | "checklist" | "signoffs" | "decision" | "status" | "history" | "edit";
+type Tab = "overview" | "checklist" | "signoffs" | "decision" | "risks" | "rollback" | "timeline" | "after" | "status" | "history" | "edit";
 
 type Props = { release: ReleaseDetail; progress: Progress; current: Tab; canEdit: boolean };
 
@@ -16,6 +16,10 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
     { key: "checklist", label: "Checklist", href: `/releases/${release.id}/checklist` },
     { key: "signoffs", label: "Sign-offs", href: `/releases/${release.id}/signoffs` },
     { key: "decision", label: "Go/no-go", href: `/releases/${release.id}/decision` },
+    { key: "risks", label: "Risks", href: `/releases/${release.id}/risks` },
+    { key: "rollback", label: "Rollback", href: `/releases/${release.id}/rollback` },
+    { key: "timeline", label: "Timeline", href: `/releases/${release.id}/timeline` },
+    { key: "after", label: "After release", href: `/releases/${release.id}/after` },
     { key: "status", label: "Stakeholder view", href: `/releases/${release.id}/status` },
     { key: "history", label: "History", href: `/releases/${release.id}/history` },
     ...(canEdit ? [{ key: "edit" as const, label: "Settings", href: `/releases/${release.id}/edit` }] : []),

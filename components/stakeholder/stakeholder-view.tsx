@@ -4,13 +4,12 @@ import { DecisionBanner } from "@/components/decisions/decision-banner";
 import { CriteriaPanel } from "@/components/readiness/criteria-panel";
 import { ScoreCard } from "@/components/readiness/score-card";
 import { SignoffMatrix } from "@/components/signoffs/signoff-matrix";
-import { Badge } from "@/components/ui/badge";
+import { PlanGlance, TopRisks } from "@/components/plans/plan-summary";
+import { RiskHeatMap } from "@/components/plans/risk-heat-map";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { describeDaysUntil, formatDay } from "@/lib/format";
 import type { StakeholderView as View } from "@/lib/share/queries";
-
-const levelLabels = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" } as const;
 
 /**
  * The read-only status of a release for stakeholders (F11), shared by the signed-in page and
@@ -24,7 +23,7 @@ type Props = {
 };
 
 export function StakeholderView({ view, headingLevel = "h1", titleShown = "always" }: Props) {
-  const { release, readiness, phaseProgress, latestDecision, topRisks, openRiskCount, nextMilestone, now } = view;
+  const { release, readiness, phaseProgress, latestDecision, plan, now } = view;
   const Title = headingLevel;
   return (
     <div className="space-y-6 print:space-y-4">
@@ -57,36 +56,16 @@ export function StakeholderView({ view, headingLevel = "h1", titleShown = "alway
       </Card>
       <Card title="Sign-offs" id="stakeholder-signoffs"><SignoffMatrix roles={readiness.roles} /></Card>
       <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2">
-        <Card title={`Top risks (${openRiskCount} open)`} id="stakeholder-risks">
-          {topRisks.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No open risks.</p>
-          ) : (
-            <ul className="space-y-3">
-              {topRisks.map((risk) => (
-                <li key={risk.id} className="text-sm">
-                  <p className="flex flex-wrap items-center gap-2 font-medium">
-                    {risk.title}
-                    {risk.isCritical ? <Badge tone="danger" symbol="!">Critical</Badge> : null}
-                  </p>
-                  <p className="text-xs text-slate-600 dark:text-slate-400">
-                    Likelihood {levelLabels[risk.likelihood]} · impact {levelLabels[risk.impact]}
-                    {risk.mitigation ? ` · mitigation: ${risk.mitigation}` : ""}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
+        <Card title={`Top risks (${plan.openRiskCount} open)`} id="stakeholder-risks">
+          <TopRisks summary={plan} />
         </Card>
-        <Card title="Next milestone" id="stakeholder-milestone">
-          {nextMilestone ? (
-            <p className="text-sm">
-              <strong>{nextMilestone.title}</strong> · {formatDay(nextMilestone.dueAt)} ({describeDaysUntil(nextMilestone.dueAt, now)})
-            </p>
-          ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No upcoming milestone.</p>
-          )}
+        <Card title="Risk heat map" id="stakeholder-heat-map">
+          <RiskHeatMap grid={plan.heatMap} />
         </Card>
       </div>
+      <Card title="The plan around the release" id="stakeholder-plan">
+        <PlanGlance summary={plan} />
+      </Card>
       <p className="text-xs text-slate-500 dark:text-slate-400">As of <LocalTime date={now} />.</p>
     </div>
   );

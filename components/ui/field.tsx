@@ -11,7 +11,7 @@ type FieldProps = {
   /** The stored value, used until the user has submitted something. */
   initial?: string | null;
   as?: "input" | "textarea" | "select";
-  type?: "text" | "email" | "password" | "date" | "number" | "url";
+  type?: "text" | "email" | "password" | "date" | "number" | "url" | "datetime-local";
   options?: Option[];
   hint?: string;
   required?: boolean;

@@ -30,8 +30,19 @@ export function findFreezeConflicts(
   return conflicts;
 }
 
-export function describeConflict(conflict: FreezeConflict): string {
-  return conflict.kind === "target"
-    ? `The target date falls inside the freeze window “${conflict.window.name}”.`
-    : `The deployment step “${conflict.step.title}” falls inside the freeze window “${conflict.window.name}”.`;
+
+/** One sentence per freeze window: what of the release falls inside it. */
+export function summarizeConflicts(conflicts: readonly FreezeConflict[]): string[] {
+  const byWindow = new Map<string, { name: string; target: boolean; steps: string[] }>();
+  for (const conflict of conflicts) {
+    const entry = byWindow.get(conflict.window.id) ?? { name: conflict.window.name, target: false, steps: [] };
+    if (conflict.kind === "target") entry.target = true;
+    else entry.steps.push(conflict.step.title);
+    byWindow.set(conflict.window.id, entry);
+  }
+  return [...byWindow.values()].map(({ name, target, steps }) => {
+    const stepsText = steps.length === 0 ? "" : steps.length === 1 ? `the deployment step “${steps[0]}”` : `${steps.length} deployment steps`;
+    const what = [target ? "the target date" : "", stepsText].filter(Boolean).join(" and ");
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${(target && steps.length > 0) || steps.length > 1 ? "fall" : "falls"} inside the freeze window “${name}”.`;
+  });
 }

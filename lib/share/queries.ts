@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getReleaseReadiness } from "@/lib/decisions/queries";
-import { compareRiskSeverity, isCriticalRisk } from "@/lib/plans/rules";
+import { getPlanSummary } from "@/lib/plans/queries";
 import { shareTokenSchema } from "@/lib/share/schemas";
 import { hashShareToken } from "@/lib/share/tokens";
 
@@ -38,43 +38,23 @@ export async function listShareLinks(releaseId: string) {
   });
 }
 
-const TOP_RISKS = 5;
-
 /**
  * What a stakeholder sees (F11): the go/no-go state, score, phase progress, sign-off matrix,
- * the most severe open risks and the next milestone. Names only: no e-mail addresses, no ids of
- * people, nothing editable.
+ * the plan at a glance (risks, next milestone, rollback, watch window). Names only: no e-mail
+ * addresses, no ids of people, nothing editable.
  */
 export async function getStakeholderView(releaseId: string) {
-  const [release, status, risks, nextMilestone] = await Promise.all([
+  const [release, status, plan] = await Promise.all([
     db.release.findUnique({
       where: { id: releaseId },
       select: { id: true, name: true, versionName: true, description: true, status: true, targetDate: true, owner: { select: { name: true } } },
     }),
     getReleaseReadiness(releaseId),
-    db.risk.findMany({
-      where: { releaseId, status: "OPEN" },
-      select: { id: true, title: true, likelihood: true, impact: true, status: true, mitigation: true },
-    }),
-    db.milestone.findFirst({
-      where: { releaseId, status: { not: "DONE" }, dueAt: { gte: startOfTodayUtc() } },
-      orderBy: { dueAt: "asc" },
-      select: { title: true, dueAt: true, status: true },
-    }),
+    getPlanSummary(releaseId),
   ]);
-  if (!release || !status) return null;
-  return {
-    release,
-    ...status,
-    topRisks: risks.sort(compareRiskSeverity).slice(0, TOP_RISKS).map((risk) => ({ ...risk, isCritical: isCriticalRisk(risk) })),
-    openRiskCount: risks.length,
-    nextMilestone,
-  };
+  if (!release || !status || !plan) return null;
+  return { release, ...status, plan };
 }
 
 export type StakeholderView = NonNullable<Awaited<ReturnType<typeof getStakeholderView>>>;
 
-function startOfTodayUtc() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}

@@ -23,6 +23,7 @@ export async function seedDemoApprovals(
     const releaseId = releaseIds.get(key);
     if (!releaseId) throw new Error(`demo approvals name an unknown release: ${key}`);
     const roles = await db.requiredSignoff.findMany({ where: { releaseId }, select: { id: true, roleName: true } });
+    const { blockingRevision } = await db.release.findUniqueOrThrow({ where: { id: releaseId }, select: { blockingRevision: true } });
     for (const signoff of approvals.signoffs) {
       const role = roles.find((candidate) => candidate.roleName === signoff.role);
       if (!role) throw new Error(`demo sign-off for an unknown role: ${key} / ${signoff.role}`);
@@ -36,7 +37,7 @@ export async function seedDemoApprovals(
             verdict: signoff.verdict,
             comment: signoff.comment,
             evidenceReviewed: signoff.evidenceReviewed,
-            basisRevision: 0,
+            basisRevision: blockingRevision,
             roleVersion: 1,
             idempotencyKey: randomUUID(),
             createdAt,
@@ -76,7 +77,9 @@ export async function seedDemoApprovals(
     }
     const plan = demoReleases.find((candidate) => candidate.key === key);
     if (plan?.status === "RELEASED") {
-      await db.release.update({ where: { id: releaseId }, data: { status: "RELEASED" } });
+      // Released at 10:00 on its target day, when its schedule says the deployment completed.
+      const { targetDate } = await db.release.findUniqueOrThrow({ where: { id: releaseId }, select: { targetDate: true } });
+      await db.release.update({ where: { id: releaseId }, data: { status: "RELEASED", releasedAt: new Date(targetDate.getTime() + 10 * 3_600_000) } });
     }
   }
 }

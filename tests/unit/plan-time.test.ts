@@ -75,3 +75,14 @@ describe("findFreezeConflicts", () => {
     expect(findFreezeConflicts({ targetDate: new Date("2026-06-01T00:00:00Z"), timeZone: "UTC" }, [step], [night])).toHaveLength(1);
   });
 });
+
+describe("summarizeConflicts", () => {
+  it("says once per window what falls inside it", async () => {
+    const { summarizeConflicts } = await import("@/lib/plans/freeze");
+    const window = { id: "w", name: "Year-end freeze", startsAt: new Date(0), endsAt: new Date(1) };
+    const step = (title: string) => ({ kind: "step" as const, window, step: { id: title, title, startsAt: new Date(0), endsAt: new Date(0) } });
+    expect(summarizeConflicts([{ kind: "target", window }, step("Deploy"), step("Smoke tests")])).toEqual(["The target date and 2 deployment steps fall inside the freeze window “Year-end freeze”."]);
+    expect(summarizeConflicts([step("Deploy")])).toEqual(["The deployment step “Deploy” falls inside the freeze window “Year-end freeze”."]);
+    expect(summarizeConflicts([{ kind: "target", window }])).toEqual(["The target date falls inside the freeze window “Year-end freeze”."]);
+  });
+});

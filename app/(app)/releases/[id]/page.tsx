@@ -6,6 +6,9 @@ import { DecisionBanner } from "@/components/decisions/decision-banner";
 import { CriteriaPanel } from "@/components/readiness/criteria-panel";
 import { ScoreGaugeFigure, SignoffFigure, TrendFigures } from "@/components/readiness/readiness-charts";
 import { ScoreCard } from "@/components/readiness/score-card";
+import { PlanGlance } from "@/components/plans/plan-summary";
+import { RiskHeatMap } from "@/components/plans/risk-heat-map";
+import { getPlanSummary } from "@/lib/plans/queries";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { SignoffMatrix } from "@/components/signoffs/signoff-matrix";
 import { buttonClasses } from "@/components/ui/button";
@@ -30,7 +33,7 @@ export default async function ReleaseOverviewPage({ params }: Props) {
   const [release, status] = await Promise.all([getRelease(id), getReleaseReadiness(id)]);
   if (!release || !status) notFound();
   const { readiness, phaseProgress, latestDecision } = status;
-  const history = await getReadinessHistory(id, status.input, status.now);
+  const [history, plan] = await Promise.all([getReadinessHistory(id, status.input, status.now), getPlanSummary(id)]);
   return (
     <div className="space-y-6">
       <ReleaseHeader release={release} progress={readiness.progress} current="overview" canEdit={can(viewer, "release:edit")} />
@@ -47,6 +50,14 @@ export default async function ReleaseOverviewPage({ params }: Props) {
             <ScoreGaugeFigure readiness={readiness} />
             <ScoreCard score={readiness.score} />
           </div>
+        </Card>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Risks" id="risks">
+          {plan ? <RiskHeatMap grid={plan.heatMap} hrefFor={(cell) => `/releases/${id}/risks?likelihood=${cell.likelihood}&impact=${cell.impact}#risks`} /> : null}
+        </Card>
+        <Card title="The plan around the release" id="plan">
+          {plan ? <PlanGlance summary={plan} releaseId={id} /> : null}
         </Card>
       </div>
       <Card title="Trends" id="trends">

@@ -7,6 +7,7 @@ import { ItemForm } from "@/components/checklist/item-form";
 import { EvidenceForm, NoteForm } from "@/components/checklist/record-forms";
 import { StatusControl } from "@/components/checklist/status-control";
 import { WaiveForm } from "@/components/checklist/waive-form";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { InlineAction } from "@/components/ui/inline-action";
 import { requireViewer } from "@/lib/auth";
@@ -46,8 +47,20 @@ export default async function ItemPage({ params }: Props) {
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{item.title}</h1>
-          {canProgress ? <StatusControl itemId={item.id} version={item.version} status={item.status} title={item.title} canChange /> : null}
+          {canProgress && !item.managedBy ? <StatusControl itemId={item.id} version={item.version} status={item.status} title={item.title} canChange /> : null}
         </div>
+        {item.managedBy ? (
+          <p className="text-sm">
+            <Badge tone="info" symbol="↻">Follows the rollback plan</Badge>{" "}
+            Its status changes by itself from the plan&apos;s last rehearsal date. <Link href={`/releases/${id}/rollback`} className="text-sky-800 underline dark:text-sky-300">Open the rollback plan</Link>
+          </p>
+        ) : null}
+        {item.sourceIncident ? (
+          <p className="text-sm">
+            Follow-up of the {item.sourceIncident.severity} incident{" "}
+            <Link href={`/releases/${item.sourceIncident.releaseId}/after#incidents`} className="text-sky-800 underline dark:text-sky-300">“{item.sourceIncident.title}”</Link>.
+          </p>
+        ) : null}
         {item.details ? <p className="max-w-3xl whitespace-pre-line text-slate-700 dark:text-slate-300">{item.details}</p> : null}
       </header>
 
@@ -142,7 +155,7 @@ export default async function ItemPage({ params }: Props) {
         </Card>
       ) : null}
 
-      {canWaive ? (
+      {canWaive && !item.managedBy ? (
         <Card title="Waive this item" id="waive">
           <WaiveForm itemId={item.id} version={item.version} isBlocking={item.priority === "BLOCKING"} />
         </Card>
