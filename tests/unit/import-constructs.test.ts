@@ -26,11 +26,11 @@ describe("task lists", () => {
   });
 
   it("reads headings at any depth as phases, and names a group by a bold label", () => {
-    const preview = parseMarkdownPlan(md(["# Plan", "#### Deep", "- [ ] A", "**Infrastructure:**", "- [ ] B", "- Frontend", "  - [ ] C"]));
+    const preview = parseMarkdownPlan(md(["# Plan", "#### Deep", "- [ ] A", "", "**Infrastructure:**", "", "- [ ] B", "- Frontend", "  - [ ] C"]));
     expect(preview.phases.map((phase) => [phase.name, phase.items.map((item) => item.title)])).toEqual([
       ["Deep", ["A"]],
       ["Deep: Infrastructure", ["B"]],
-      ["Frontend", ["C"]],
+      ["Deep: Frontend", ["C"]],
     ]);
   });
 
@@ -87,7 +87,7 @@ describe("priorities", () => {
   });
 
   it("flags a Priority line it cannot read, and a default", () => {
-    const preview = parseMarkdownPlan(md(["## Go", "### Task: Ship it", "**Priority:** after lunch", "", "- [ ] Plain"]));
+    const preview = parseMarkdownPlan(md(["## Go", "### Task: Ship it", "**Priority:** after lunch", "", "## Then", "- [ ] Plain"]));
     expect(preview.warnings.map((warning) => warning.message)).toEqual(expect.arrayContaining([
       "Priority “after lunch” is not a priority this app knows: set to Recommended.",
       "1 item has no priority marker: set to Recommended.",

@@ -103,6 +103,7 @@ function readSubItem(sub: ListItem, parent: Draft, state: State, depthWarning: {
   const draft = emptyDraft("", lineOf(sub), parent.path);
   draft.status = sub.checked ? "DONE" : "TODO";
   readTitle(first, draft);
+  parent.subItems.push(draft);
   for (const child of sub.children) {
     if (child.type !== "list") continue;
     for (const deeper of child.children) {
@@ -118,7 +119,6 @@ function readSubItem(sub: ListItem, parent: Draft, state: State, depthWarning: {
       }
     }
   }
-  parent.subItems.push(draft);
 }
 
 /** A checkbox item with an "Approved by: ___" line is a sign-off, not a task. */
@@ -142,6 +142,8 @@ function hasTaskItems(list: List): boolean {
 
 /** A list in a sign-off context whose entries name roles ("**QA Lead** - Testing complete"). */
 function readRoleList(list: List, state: State): boolean {
+  // Checkboxes with "Approved by" lines are read one by one, so the tasks beside them stay tasks.
+  if (list.children.some((item) => signoffOf(item).approvedByLine)) return false;
   const entries = list.children.map((item) => {
     const { first, paragraph } = itemLines(item);
     const strong = paragraph?.children.find((child) => child.type === "strong");

@@ -86,8 +86,8 @@ export function statusWords(text: string): Status | null {
 export function cellStatus(cell: string): Status | null {
   const text = cell.trim().toLowerCase();
   if (!text) return null;
-  if (/^(?:\[x\]|✅|✔|☑|✓|yes|y|done|complete(?:d)?|pass(?:ed)?|ok|green|met)\b/iu.test(text)) return "DONE";
-  if (/^(?:\[ \]|☐|⬜|no|n|todo|to do|pending|not started|open|fail(?:ed)?|red|not met)\b/iu.test(text)) return "TODO";
+  if (/^(?:\[x\]|✅|✔|☑|✓|yes|y|done|complete(?:d)?|pass(?:ed)?|ok|green|met)(?![\p{L}\p{N}])/iu.test(text)) return "DONE";
+  if (/^(?:\[ \]|☐|⬜|no|n|todo|to do|pending|not started|open|fail(?:ed)?|red|not met)(?![\p{L}\p{N}])/iu.test(text)) return "TODO";
   if (/^(?:⏳|🔄|in progress|wip|ongoing|partial|amber|yellow)/iu.test(text)) return "IN_PROGRESS";
   if (/^(?:❌|blocked)/iu.test(text)) return "BLOCKED";
   if (/^(?:n\/a|na|not applicable|waived|skip(?:ped)?)$/iu.test(text)) return "WAIVED";
