@@ -25,6 +25,8 @@ export type Draft = {
   /** A "Priority:" line said something that is not a priority. */
   unreadPriority: string | null;
   ownerRole: string;
+  /** A category the document names ("Category: Security"); otherwise the preview guesses one. */
+  category: string | null;
   estimateMinutes: number | null;
   evidence: PreviewEvidence[];
   details: string[];
@@ -53,7 +55,7 @@ export function textOf(node: Nodes): string {
 export const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 0;
 
 export function emptyDraft(title: string, line: number, path: Segment[]): Draft {
-  return { title, line, status: "TODO", priority: null, unreadPriority: null, ownerRole: "", estimateMinutes: null, evidence: [], details: [], subItems: [], path };
+  return { title, line, status: "TODO", priority: null, unreadPriority: null, ownerRole: "", category: null, estimateMinutes: null, evidence: [], details: [], subItems: [], path };
 }
 
 function links(node: Nodes): Link[] {
@@ -108,8 +110,12 @@ export function applyLabel(draft: Draft, text: string, node: Nodes | null, warni
     case "evidence":
       addEvidence(draft, value, node, warnings);
       break;
+    case "category":
+      draft.category = cleanTitle(value).slice(0, 60) || null;
+      break;
     case "status": {
-      const status = leadingStatus(value)?.status ?? statusWords(value) ?? (/\b(?:done|complete|met|passed)\b/i.test(value) ? "DONE" : null);
+      const waived = /^(?:waived|n\/a|not applicable)\b/i.test(value) ? "WAIVED" : null;
+      const status = waived ?? leadingStatus(value)?.status ?? statusWords(value) ?? (/\b(?:done|complete|met|passed)\b/i.test(value) ? "DONE" : null);
       if (status) draft.status = status;
       break;
     }

@@ -199,7 +199,8 @@ function readList(list: List, state: State) {
       const nested = nestedLists(item).filter(hasTaskItems);
       if (nested.length > 0) {
         const saved = state.label;
-        state.label = { text: cleanTitle(itemLines(item).first), depth: (state.headings.at(-1)?.depth ?? 0) + 0.5, line: lineOf(item) };
+        const name = cleanTitle(itemLines(item).first);
+        if (name) state.label = { text: name, depth: (state.headings.at(-1)?.depth ?? 0) + 0.5, line: lineOf(item) };
         for (const inner of nested) readList(inner, state);
         state.label = saved;
       } else if (state.task) {

@@ -1,7 +1,7 @@
 import type { Draft, Segment } from "@/lib/templates/markdown/draft";
 import type { Repair } from "@/lib/templates/markdown/encoding";
 import { IMPORT_LIMITS, ImportLimitError, type ImportPreview, type ImportWarning, type PreviewItem, type PreviewPhase, type PreviewRole, type PreviewSubItem } from "@/lib/templates/markdown/types";
-import { guessCategory, priorityIn, type Priority } from "@/lib/templates/markdown/vocabulary";
+import { guessCategory, knownCategories, priorityIn, type Priority } from "@/lib/templates/markdown/vocabulary";
 
 // From items with their heading paths to phases: the heading (or bold label) directly above an
 // item is its phase, unless that makes more than MAX_PHASES phases, in which case deep outlines
@@ -102,7 +102,7 @@ export function buildPreview({ title, drafts, roles, warnings, repairs, text }: 
       const previous = phasePath.at(-2) ?? (phasePath.length === 1 ? draft.path[prefix - 1] : undefined);
       const isLabel = last !== undefined && !Number.isInteger(last.depth);
       const name = last ? (isLabel && previous ? `${withoutParentheses(previous.text)}: ${last.text}` : last.text) : title ?? "Checklist";
-      phases.set(key, { name, line: last?.line ?? draft.line, items: [], path: phasePath });
+      phases.set(key, { name: name || title || "Checklist", line: last?.line ?? draft.line, items: [], path: phasePath });
     }
     let priority = draft.priority;
     if (!priority && draft.unreadPriority) {
@@ -113,8 +113,12 @@ export function buildPreview({ title, drafts, roles, warnings, repairs, text }: 
     }
     const finalPriority: Priority = priority ?? "RECOMMENDED";
     const context = draft.path.map((segment) => segment.text);
-    const category = guessCategory(draft.title, ...context.reverse());
-    if (category) guessedCategories += 1;
+    const named = draft.category ? knownCategories.find((known) => known.toLowerCase() === draft.category!.toLowerCase()) ?? null : null;
+    if (draft.category && !named) {
+      all.push({ line: draft.line, kind: "guessed", message: `Category “${draft.category}” is not one of ${knownCategories.join(", ")}: guessed from the item's words instead.` });
+    }
+    const category = named ?? guessCategory(draft.title, ...context.reverse());
+    if (category && !named) guessedCategories += 1;
     const details = [...(dropped.length ? [`Section: ${dropped.map((segment) => segment.text).join(" › ")}`] : []), ...draft.details].join("\n").slice(0, 10_000);
     const toSub = (sub: Draft): PreviewSubItem => ({
       title: clip(sub.title, sub.line, all),

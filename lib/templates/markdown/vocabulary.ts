@@ -2,7 +2,9 @@
 
 export type Priority = "BLOCKING" | "RECOMMENDED" | "OPTIONAL";
 export type Status = "TODO" | "IN_PROGRESS" | "DONE" | "BLOCKED" | "WAIVED";
-export type Category = "Security" | "Performance" | "Operations" | "Validation";
+export const knownCategories = ["Security", "Performance", "Operations", "Validation"] as const;
+/** The readiness categories a new release starts with (lib/releases/defaults.ts). */
+export type Category = (typeof knownCategories)[number];
 
 const priorityWords: [RegExp, Priority][] = [
   [/\b(?:non[- ]?blocking|not blocking)\b/i, "RECOMMENDED"],
@@ -121,8 +123,8 @@ export function parseDuration(text: string): number | null {
 }
 
 /** "Owner: DevOps", "**Priority:** 🔴 BLOCKING": a label and its value, if the text is one. */
-export function labelLine(text: string): { label: "owner" | "priority" | "estimate" | "evidence" | "status" | "approvedBy"; value: string } | null {
-  const match = /^\s*(?:\*\*|__)?\s*(owners?|assignee|responsible|priority|severity|estimated? (?:time|effort)|estimate|effort|duration|evidence|proof|status|approved by|signed(?: off)? by|sign[- ]?off by)\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$/i.exec(text);
+export function labelLine(text: string): { label: "owner" | "priority" | "estimate" | "evidence" | "status" | "category" | "approvedBy"; value: string } | null {
+  const match = /^\s*(?:\*\*|__)?\s*(owners?|assignee|responsible|priority|severity|estimated? (?:time|effort)|estimate|effort|duration|evidence|proof|status|category|approved by|signed(?: off)? by|sign[- ]?off by)\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$/i.exec(text);
   if (!match) return null;
   const key = match[1]!.toLowerCase();
   const value = match[2]!.trim();
@@ -137,7 +139,9 @@ export function labelLine(text: string): { label: "owner" | "priority" | "estima
           ? "evidence"
           : key === "status"
             ? "status"
-            : "approvedBy";
+            : key === "category"
+              ? "category"
+              : "approvedBy";
   return { label, value };
 }
 
