@@ -31,6 +31,22 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
   });
 }
 
+/** Many audit events in one statement, for changes that create a whole plan at once. */
+export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
+      actorId: event.actorId,
+      releaseId: event.releaseId ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: toJson(event.before),
+      after: toJson(event.after),
+    })),
+  });
+}
+
 /** The fields of `after` whose values differ from `before`, for a compact audit record. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
   const keys = Object.keys(after).filter(

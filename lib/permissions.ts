@@ -5,6 +5,8 @@ import { ForbiddenError } from "@/lib/errors";
 // can() is a courtesy, requirePermission() on the server is the check.
 const permissions = {
   "release:create": ["ADMIN", "RELEASE_MANAGER"],
+  "template:create": ["ADMIN", "RELEASE_MANAGER"],
+  "template:manage": ["ADMIN"],
   "release:edit": ["ADMIN", "RELEASE_MANAGER"],
   "release:archive": ["ADMIN", "RELEASE_MANAGER"],
   "checklist:edit": ["ADMIN", "RELEASE_MANAGER"],

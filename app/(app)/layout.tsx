@@ -21,6 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Main" className="flex gap-4 text-sm">
             <Link href="/" className="hover:underline">Releases</Link>
             <Link href="/my-work" className="hover:underline">My work</Link>
+            <Link href="/templates" className="hover:underline">Templates</Link>
             <Link href="/inbox" className="hover:underline">
               Inbox
               {unread > 0 ? (

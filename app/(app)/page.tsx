@@ -31,7 +31,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </p>
         </div>
         {can(viewer, "release:create") ? (
-          <Link href="/releases/new" className={buttonClasses("primary")}>New release</Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/releases/import" className={buttonClasses("secondary")}>Import from Markdown</Link>
+            <Link href="/releases/new" className={buttonClasses("primary")}>New release</Link>
+          </div>
         ) : null}
       </div>
       <PortfolioFilters query={query} owners={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />

@@ -24,12 +24,15 @@ type Props = {
   initial?: ReleaseFormInitial;
   statusOptions?: Option[];
   ownerOptions?: Option[];
+  /** For a new release: the templates it can start from (the first option is a blank release). */
+  templateOptions?: Option[];
+  initialTemplateId?: string;
   submitLabel: string;
 };
 
-const labels = { name: "Name", versionName: "Version", targetDate: "Target date", status: "Status", description: "Description" };
+const labels = { templateId: "Start from", name: "Name", versionName: "Version", targetDate: "Target date", status: "Status", description: "Description" };
 
-export function ReleaseForm({ action, initial = {}, statusOptions, ownerOptions, submitLabel }: Props) {
+export function ReleaseForm({ action, initial = {}, statusOptions, ownerOptions, templateOptions, initialTemplateId, submitLabel }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   const isEdit = Boolean(initial.id);
   const version = state.current?.version ?? state.values?.version ?? String(initial.version ?? "");
@@ -41,6 +44,17 @@ export function ReleaseForm({ action, initial = {}, statusOptions, ownerOptions,
           <input type="hidden" name="id" value={initial.id} />
           <input type="hidden" name="version" value={version} />
         </>
+      ) : null}
+      {!isEdit && templateOptions ? (
+        <Field
+          label="Start from"
+          name="templateId"
+          as="select"
+          options={templateOptions}
+          state={state}
+          initial={initialTemplateId ?? ""}
+          hint="A template brings its phases, items and sign-off roles; due dates are placed relative to the target date."
+        />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" state={state} initial={initial.name} required maxLength={120} />

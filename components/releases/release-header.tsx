@@ -41,6 +41,9 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
               Target <strong>{formatDay(release.targetDate)}</strong> ({describeDaysUntil(release.targetDate, new Date())})
             </span>
             <span className="text-slate-500 dark:text-slate-400">· Owner {release.owner.name}</span>
+            <a href={`/releases/${release.id}/export.md`} download className="text-sky-700 underline print:hidden dark:text-sky-400">
+              Export as Markdown
+            </a>
           </div>
         </div>
         <div className="w-full max-w-xs">

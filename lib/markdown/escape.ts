@@ -10,7 +10,10 @@ export function escapeMarkdownInline(text: string): string {
     .replace(/\r\n?|\n/g, " ")
     .replace(inlineSpecials, (char) => `\\${char}`)
     .replace(entityLike, "&amp;")
-    .replace(/^(\s*)([-+=]|\d+[.)])(?=\s|$)/, "$1\\$2");
+    .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
+    // "1. Deploy" would start a numbered list: the punctuation is escaped, as a backslash
+    // before a digit is no escape at all.
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, "$1$2\\$3");
 }
 
 /** Escapes multi-line user text, keeping its line breaks as Markdown hard breaks. */

@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
 import { archiveRelease, createRelease, updateRelease } from "@/lib/releases/mutations";
+import { createReleaseFromTemplate } from "@/lib/templates/mutations";
 import { updateScoreSettings, updateSignoffPolicy } from "@/lib/releases/settings-mutations";
 import { formRows, withoutRows } from "@/lib/form";
 import { runFormMutation } from "@/lib/form-actions";
@@ -27,6 +28,10 @@ async function runThenShowRelease(mutation: (viewer: Viewer, raw: unknown) => Pr
 }
 
 export async function createReleaseAction(_state: FormState, formData: FormData) {
+  // "Start from" a template, or a blank release.
+  const templateId = formData.get("templateId");
+  if (typeof templateId === "string" && templateId !== "") return runThenShowRelease(createReleaseFromTemplate, formData);
+  formData.delete("templateId");
   return runThenShowRelease(createRelease, formData);
 }
 

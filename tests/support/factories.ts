@@ -92,7 +92,7 @@ export async function createRole(
 
 /** Counts the rows of the tables mutations write, to prove a refused action changed nothing. */
 export async function countRows() {
-  const [releases, phases, items, evidence, notes, users, audit, signoffs, conditions, resolutions, roles, decisions, shareLinks, blockingChanges, targetChanges] =
+  const [releases, phases, items, evidence, notes, users, audit, signoffs, conditions, resolutions, roles, decisions, shareLinks, blockingChanges, targetChanges, templates] =
     await Promise.all([
       db.release.count(),
       db.phase.count(),
@@ -109,6 +109,7 @@ export async function countRows() {
       db.shareLink.count(),
       db.blockingChange.count(),
       db.targetDateChange.count(),
+      db.template.count(),
     ]);
-  return { releases, phases, items, evidence, notes, users, audit, signoffs, conditions, resolutions, roles, decisions, shareLinks, blockingChanges, targetChanges };
+  return { releases, phases, items, evidence, notes, users, audit, signoffs, conditions, resolutions, roles, decisions, shareLinks, blockingChanges, targetChanges, templates };
 }

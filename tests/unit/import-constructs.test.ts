@@ -153,7 +153,7 @@ describe("sign-offs", () => {
 
   it("reads 'Approved by' checkboxes as roles, not items", () => {
     const preview = parseMarkdownPlan(md(["## Sign-off", "- [ ] **QA Sign-Off**", "  - [ ] All tests green", "  - [ ] Approved by: ________", "- [ ] Tag the release"]));
-    expect(preview.signoffRoles).toEqual([{ roleName: "QA", evidenceToReview: "All tests green", line: 2 }]);
+    expect(preview.signoffRoles).toEqual([{ roleName: "QA", evidenceToReview: "All tests green", requiredApprovals: 1, line: 2 }]);
     expect(preview.phases[0]!.items.map((item) => item.title)).toEqual(["Tag the release"]);
   });
 

@@ -83,6 +83,19 @@ describe("export, then import", () => {
     );
   });
 
+  it("keeps numbered and marked-up titles as typed", () => {
+    const item = (title: string): ExportItem & { subItems: ExportItem[] } => ({ title, status: "TODO", priority: "BLOCKING", ownerRole: "", category: null, estimateMinutes: null, evidence: [], details: "", subItems: [] });
+    const titles = ["1. Deploy the API", "2) Verify", "- dash", "# not a heading", "<script>alert(1)</script>", "[x](javascript:alert(1))", "a | b"];
+    const markdown = releaseToMarkdown({
+      name: "1. Release", versionName: "v1", targetDate: "2026-12-15", statusLabel: "Planning", description: "", score: null,
+      phases: [{ name: "1. Prepare", description: "", items: titles.map(item) }],
+      signoffs: [], decision: null, risks: [], successCriteria: [], rollbackSteps: [], exportedAt: "2026-12-01",
+    });
+    const preview = parseMarkdownPlan(markdown);
+    expect(preview.phases.map((phase) => phase.name)).toEqual(["1. Prepare"]);
+    expect(preview.phases[0]!.items.map((entry) => entry.title)).toEqual(titles.map((title) => title.replace(/^- /, "")));
+  });
+
   it("keeps sign-off roles, and skips the risk table with a note", () => {
     const markdown = releaseToMarkdown({
       name: "Checkout",

@@ -13,7 +13,7 @@ export type ExportItem = {
   ownerRole: string;
   category: string | null;
   estimateMinutes: number | null;
-  waiverReason: string | null;
+  waiverReason?: string | null;
   evidence: { url: string; label: string }[];
   details: string;
 };
@@ -77,17 +77,13 @@ function phaseSection(phase: ExportRelease["phases"][number]): string[] {
   return lines;
 }
 
+const cell = (value: string) => text(value).replace(/\|/g, "\\|") || "—";
+
 function signoffSection(signoffs: ExportRelease["signoffs"]): string[] {
   if (signoffs.length === 0) return [];
-  const cell = (value: string) => text(value).replace(/\|/g, "\\|") || "—";
-  const lines = ["## Sign-offs", "", "| Role | Required approvals | State | Signers |", "| --- | ---: | --- | --- |"];
+  const lines = ["## Sign-offs", "", "| Role | Approvals | State | Signers | What to review |", "| --- | --- | --- | --- | --- |"];
   for (const role of signoffs) {
-    lines.push(`| ${cell(role.roleName)} | ${role.approvals} of ${role.required} | ${cell(role.stateLabel)} | ${cell(role.signers.join("; "))} |`);
-  }
-  const reviewed = signoffs.filter((role) => role.evidenceToReview.trim());
-  if (reviewed.length > 0) {
-    lines.push("", "What each role reviews:", "");
-    for (const role of reviewed) lines.push(`- **${text(role.roleName)}**: ${text(role.evidenceToReview)}`);
+    lines.push(`| ${cell(role.roleName)} | ${role.approvals} of ${role.required} | ${cell(role.stateLabel)} | ${cell(role.signers.join("; "))} | ${cell(role.evidenceToReview)} |`);
   }
   return [...lines, ""];
 }
@@ -106,7 +102,6 @@ function decisionSection(decision: ExportRelease["decision"]): string[] {
 
 function riskSection(risks: ExportRelease["risks"]): string[] {
   if (risks.length === 0) return [];
-  const cell = (value: string) => text(value).replace(/\|/g, "\\|") || "—";
   const lines = ["## Risks", "", "| Risk | Likelihood | Impact | Status | Mitigation |", "| --- | --- | --- | --- | --- |"];
   for (const risk of risks) lines.push(`| ${cell(risk.title)} | ${risk.likelihood} | ${risk.impact} | ${risk.status} | ${cell(risk.mitigation)} |`);
   return [...lines, ""];
@@ -141,5 +136,17 @@ export function releaseToMarkdown(release: ExportRelease): string {
   for (const phase of release.phases) lines.push(...phaseSection(phase));
   lines.push(...signoffSection(release.signoffs), ...decisionSection(release.decision), ...riskSection(release.risks), ...afterSections(release));
   lines.push("---", "", `_Exported from the release readiness dashboard on ${release.exportedAt}._`, "");
+  return lines.join("\n");
+}
+
+/** A template's plan as Markdown, for admins to edit: the same sections an export has. */
+export function blueprintToMarkdown(name: string, plan: { phases: ExportRelease["phases"]; signoffRoles: { roleName: string; evidenceToReview: string; requiredApprovals: number }[] }): string {
+  const lines = [`# ${text(name)}`, ""];
+  for (const phase of plan.phases) lines.push(...phaseSection(phase));
+  if (plan.signoffRoles.length > 0) {
+    lines.push("## Sign-offs", "", "| Role | Approvals | What to review |", "| --- | --- | --- |");
+    for (const role of plan.signoffRoles) lines.push(`| ${cell(role.roleName)} | ${role.requiredApprovals} | ${cell(role.evidenceToReview)} |`);
+    lines.push("");
+  }
   return lines.join("\n");
 }

@@ -66,10 +66,10 @@ function roleFromSignoffTitle(title: string): string {
   ).slice(0, 80);
 }
 
-function addRole(state: State, roleName: string, evidence: string[], line: number) {
+function addRole(state: State, roleName: string, evidence: string[], line: number, requiredApprovals = 1) {
   const name = cleanTitle(roleName).replace(/^(?:the)\s+/i, "").slice(0, 80);
   if (!name || state.roles.some((role) => role.roleName.toLowerCase() === name.toLowerCase())) return;
-  state.roles.push({ roleName: name, evidenceToReview: evidence.filter(Boolean).join("\n").slice(0, 5000), line });
+  state.roles.push({ roleName: name, evidenceToReview: evidence.filter(Boolean).join("\n").slice(0, 5000), requiredApprovals: Math.min(20, Math.max(1, requiredApprovals)), line });
 }
 
 /** Reads one list item that carries a checkbox (or a status emoji in a task list) as a draft. */
@@ -289,7 +289,7 @@ function visit(nodes: RootContent[], state: State) {
         readList(node, state);
         break;
       case "table":
-        readTable(node as Table, state, { addRole: (name, line) => addRole(state, name, [], line), path: () => path(state) });
+        readTable(node as Table, state, { addRole: (name, line, review, approvals) => addRole(state, name, [review], line, approvals), path: () => path(state) });
         break;
       case "blockquote":
         visit(node.children, state);

@@ -8,7 +8,7 @@ import { cellStatus, cleanTitle, priorityIn, type Priority } from "@/lib/templat
 // else (risks, schedules, contacts) is reported as skipped. Pure.
 
 type Sink = { drafts: Draft[]; warnings: ImportWarning[] };
-type Helpers = { addRole: (name: string, line: number) => void; path: () => Segment[] };
+type Helpers = { addRole: (name: string, line: number, evidenceToReview: string, requiredApprovals: number) => void; path: () => Segment[] };
 
 const titleHeader = /\b(?:checks?|items?|tasks?|requirements?|criteri(?:a|on)|controls?|tests?|steps?|activit(?:y|ies)|gates?|deliverables?)\b/i;
 const statusHeader = /\b(?:status|done|result|state|complete[d]?|pass(?:ed)?|checked?|verified|✓|✔|✅)\b/iu;
@@ -31,9 +31,14 @@ export function readTable(table: Table, sink: Sink, helpers: Helpers) {
   // Role | Name | Signature | Date: the people who must sign.
   const roleColumn = headers.findIndex((header) => roleHeader.test(header));
   if (roleColumn >= 0 && headers.some((header, index) => index !== roleColumn && signatureHeader.test(header)) && !headers.some((header) => /\bresponsib/i.test(header))) {
+    const reviewColumn = headers.findIndex((header) => /\b(?:review|evidence)\b/i.test(header));
+    const approvalsColumn = headers.findIndex((header) => /^(?:approvals?|required approvals?)$/i.test(header));
     for (const row of rows) {
-      const name = cleanTitle(cells(row)[roleColumn] ?? "").replace(/^\[.*\]$/, "");
-      if (name) helpers.addRole(name, lineOf(row));
+      const values = cells(row);
+      const name = cleanTitle(values[roleColumn] ?? "").replace(/^\[.*\]$/, "");
+      const review = reviewColumn >= 0 ? (values[reviewColumn] ?? "").replace(/^—$/, "") : "";
+      const approvals = approvalsColumn >= 0 ? Number(/^\s*(\d{1,2})\s*$/.exec(values[approvalsColumn] ?? "")?.[1] ?? 1) : 1;
+      if (name) helpers.addRole(name, lineOf(row), review, approvals);
     }
     return;
   }

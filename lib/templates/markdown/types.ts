@@ -22,7 +22,7 @@ export type PreviewItem = PreviewSubItem & { subItems: PreviewSubItem[] };
 
 export type PreviewPhase = { name: string; line: number; items: PreviewItem[] };
 
-export type PreviewRole = { roleName: string; evidenceToReview: string; line: number };
+export type PreviewRole = { roleName: string; evidenceToReview: string; requiredApprovals: number; line: number };
 
 export type ImportWarning = {
   line: number;

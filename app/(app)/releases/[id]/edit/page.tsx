@@ -7,6 +7,9 @@ import { ScoreSettingsForm } from "@/components/releases/score-settings-form";
 import { SignoffPolicyForm } from "@/components/releases/signoff-policy-form";
 import { Card } from "@/components/ui/card";
 import { InlineAction } from "@/components/ui/inline-action";
+import { SimpleForm } from "@/components/ui/simple-form";
+import { buttonClasses } from "@/components/ui/button";
+import { saveAsTemplateAction } from "@/lib/templates/actions";
 import { requireViewer } from "@/lib/auth";
 import { getReleaseProgress } from "@/lib/checklist/queries";
 import { formatDay, toDayInput } from "@/lib/format";
@@ -71,6 +74,34 @@ export default async function EditReleasePage({ params }: Props) {
           </Card>
         </div>
       ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        {can(viewer, "template:create") ? (
+          <Card title="Keep as a template" id="save-template">
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              The phases, items and sign-off roles, without statuses or evidence; due dates are kept relative to the target date.
+            </p>
+            <SimpleForm
+              action={saveAsTemplateAction}
+              hidden={{ releaseId: release.id }}
+              columns={1}
+              ariaLabel="Keep as a template"
+              submitLabel="Save as template"
+              fields={[
+                { name: "name", label: "Template name", required: true, maxLength: 120, initial: release.name },
+                { name: "description", label: "Description", as: "textarea", maxLength: 2000 },
+              ]}
+            />
+          </Card>
+        ) : null}
+        <Card title="Export" id="export">
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            The release as Markdown, to paste into a wiki or keep with the release&apos;s paperwork: phases, items with their status, priority and owner, evidence links, sign-offs and the decision. It can be imported again.
+          </p>
+          <a href={`/releases/${release.id}/export.md`} className={buttonClasses("secondary")} download>
+            Download Markdown
+          </a>
+        </Card>
+      </div>
       <Card title="Target date history" id="slips">
         {release.targetDateChanges.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">The target date has not moved.</p>
