@@ -18,7 +18,11 @@ import { createFromTemplateSchema, importReleaseSchema, previewImportSchema, ret
 /** A whole plan is written in one transaction; a 5,000-item import needs more than the default 5 s. */
 const planTransaction = { timeout: 60_000, maxWait: 10_000 };
 
-export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+/**
+ * The fingerprint of a document as the importer reads it: browsers send form text with CRLF line
+ * breaks, and the importer reads CR, LF and CRLF alike, so line breaks are normalised first.
+ */
+export const sha256 = (text: string) => createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("hex");
 
 function readPlan(source: string): ImportPreview {
   try {

@@ -151,6 +151,11 @@ describe("sign-offs", () => {
     expect(preview.signoffRoles.map((role) => role.roleName)).toEqual(["QA Lead", "Security Officer"]);
   });
 
+  it("reads how many approvals a role needs and what it reviews from a sign-off table", () => {
+    const preview = parseMarkdownPlan(md(["## Sign-offs", "| Role | Approvals | What to review |", "|---|---|---|", "| Ops Lead | 2 | Runbook |", "| Legal | | — |"]));
+    expect(preview.signoffRoles.map(({ roleName, requiredApprovals, evidenceToReview }) => [roleName, requiredApprovals, evidenceToReview])).toEqual([["Ops Lead", 2, "Runbook"], ["Legal", 1, ""]]);
+  });
+
   it("reads 'Approved by' checkboxes as roles, not items", () => {
     const preview = parseMarkdownPlan(md(["## Sign-off", "- [ ] **QA Sign-Off**", "  - [ ] All tests green", "  - [ ] Approved by: ________", "- [ ] Tag the release"]));
     expect(preview.signoffRoles).toEqual([{ roleName: "QA", evidenceToReview: "All tests green", requiredApprovals: 1, line: 2 }]);
