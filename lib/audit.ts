@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { currentVia } from "@/lib/api/context";
 
 export type AuditInput = {
   actorId: string | null;
@@ -27,6 +28,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       entityId: event.entityId,
       before: toJson(event.before),
       after: toJson(event.after),
+      via: currentVia(),
     },
   });
 }
@@ -43,6 +45,7 @@ export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> 
       entityId: event.entityId,
       before: toJson(event.before),
       after: toJson(event.after),
+      via: currentVia(),
     })),
   });
 }

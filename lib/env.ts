@@ -16,6 +16,10 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)")
     .optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(100_000).default(120),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: "WEBHOOK_RETRY_BASE_MS must be a number of milliseconds" }).int().min(100).max(3_600_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: "WEBHOOK_MAX_ATTEMPTS must be a number" }).int().min(1).max(20).default(8),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: "WEBHOOK_TIMEOUT_MS must be a number of milliseconds" }).int().min(100).max(60_000).default(10_000),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Release readiness <releases@example.com>").default("Release readiness <no-reply@localhost>"),
 });
 

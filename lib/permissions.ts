@@ -19,6 +19,8 @@ const permissions = {
   "plan:edit": ["ADMIN", "RELEASE_MANAGER"],
   "incident:record": ["ADMIN", "RELEASE_MANAGER", "APPROVER"],
   "freeze:manage": ["ADMIN"],
+  "api:manage": ["ADMIN", "RELEASE_MANAGER"],
+  "webhook:manage": ["ADMIN", "RELEASE_MANAGER"],
   "users:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

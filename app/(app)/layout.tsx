@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </span>
               ) : null}
             </Link>
+            {can(viewer, "api:manage") ? <Link href="/integrations" className="hover:underline">Integrations</Link> : null}
             {can(viewer, "users:manage") ? <Link href="/admin/users" className="hover:underline">Users</Link> : null}
             {can(viewer, "freeze:manage") ? <Link href="/admin/freeze-windows" className="hover:underline">Freeze windows</Link> : null}
           </nav>

@@ -18,6 +18,8 @@ export type ItemFormInitial = {
   assigneeId?: string;
   dueDate?: string;
   estimateMinutes?: string;
+  automationKey?: string;
+  isAutomated?: boolean;
 };
 
 type Props = {
@@ -30,7 +32,7 @@ type Props = {
   compact?: boolean;
 };
 
-const labels = { title: "Title", priority: "Priority", status: "Status", ownerRole: "Owner role", details: "Details" };
+const labels = { title: "Title", priority: "Priority", status: "Status", ownerRole: "Owner role", details: "Details", automationKey: "Automation key" };
 
 /** Adds or edits an item or sub-item. After adding, the form clears for the next one. */
 export function ItemForm({ action, hidden, initial = {}, categories, assignees, submitLabel, compact = false }: Props) {
@@ -58,6 +60,21 @@ export function ItemForm({ action, hidden, initial = {}, categories, assignees, 
             <Field label="Owner role" name="ownerRole" state={shown} initial={initial.ownerRole} maxLength={80} hint="For example DevOps Engineer" />
             <Field label="Estimate (minutes)" name="estimateMinutes" type="number" state={shown} initial={initial.estimateMinutes} />
             <Field label="Details" name="details" as="textarea" state={shown} initial={initial.details} maxLength={10000} className="sm:col-span-2" />
+            <Field label="Automation key" name="automationKey" state={shown} initial={initial.automationKey} maxLength={80} hint="The key a CI job uses to find this item through the API, such as ci.tests-passing." />
+            <div className="flex items-start gap-2 self-center">
+              <input
+                id={`${hidden.id ?? "new"}-automated`}
+                type="checkbox"
+                name="isAutomated"
+                key={String(shown.values?.isAutomated ?? initial.isAutomated ?? false)}
+                defaultChecked={shown.values ? shown.values.isAutomated === "on" : Boolean(initial.isAutomated)}
+                className="mt-1 h-4 w-4"
+              />
+              <label htmlFor={`${hidden.id ?? "new"}-automated`} className="text-sm">
+                Fed by automation
+                <span className="block text-xs text-slate-600 dark:text-slate-400">Its status comes from CI through the API; a change by hand is recorded as an override.</span>
+              </label>
+            </div>
           </>
         )}
       </div>

@@ -29,6 +29,8 @@ export const itemAuditFields = {
   position: true,
   version: true,
   managedBy: true,
+  automationKey: true,
+  isAutomated: true,
 } as const;
 
 /** An item whose status follows something else (the rollback plan) refuses manual status changes. */

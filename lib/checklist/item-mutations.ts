@@ -11,7 +11,11 @@ import { noteItemChange } from "@/lib/signoffs/staleness";
 import { notifyItemAssigned } from "@/lib/notifications/events";
 
 /** Category and assignee must belong to this release and be an active user; a guessed id is refused. */
-async function checkReferences(tx: Tx, releaseId: string, refs: { categoryId: string | null; assigneeId: string | null }) {
+async function checkReferences(tx: Tx, releaseId: string, refs: { categoryId: string | null; assigneeId: string | null; automationKey: string | null }, itemId?: string) {
+  if (refs.automationKey) {
+    const taken = await tx.item.findFirst({ where: { releaseId, automationKey: refs.automationKey, ...(itemId ? { id: { not: itemId } } : {}) }, select: { id: true } });
+    if (taken) throw new ValidationError({ automationKey: ["Another item of this release has this automation key."] });
+  }
   if (refs.categoryId) {
     const category = await tx.readinessCategory.findFirst({ where: { id: refs.categoryId, releaseId }, select: { id: true } });
     if (!category) throw new ValidationError({ categoryId: ["Choose one of this release's categories."] });
@@ -66,7 +70,7 @@ export async function updateItem(viewer: Viewer, raw: unknown) {
   return db.$transaction(async (tx) => {
     const before = await loadItem(tx, id);
     if (before.version !== version) throw new StaleVersionError(before);
-    await checkReferences(tx, before.releaseId, changes);
+    await checkReferences(tx, before.releaseId, changes, id);
     const { count } = await tx.item.updateMany({
       where: { id, version },
       data: { ...changes, lastChangedById: viewer.id, version: { increment: 1 } },

@@ -38,6 +38,13 @@ const itemFields = {
   assigneeId: optionalId,
   dueDate: optionalDayField("Due date"),
   estimateMinutes: estimateField,
+  /** The stable key automation finds the item by through the API (F22). */
+  automationKey: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.string().trim().regex(/^[A-Za-z0-9._:-]{1,80}$/, "Automation key: up to 80 letters, digits and . _ : - such as ci.tests-passing.").nullable(),
+  ),
+  /** A checkbox: "on" when ticked, absent when not. */
+  isAutomated: z.preprocess((value) => value === "on" || value === true || value === "true", z.boolean()),
 };
 
 export const createItemSchema = z.strictObject({

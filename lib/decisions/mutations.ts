@@ -1,4 +1,5 @@
 import "server-only";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { db, type DbClient, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { StaleVersionError } from "@/lib/errors";
@@ -122,6 +123,14 @@ async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput
     },
   });
   await notifyDecisionRecorded(tx, release, { id: decision.id, outcome: input.outcome, isOverride }, viewer.id);
+  await emitWebhookEvent(tx, {
+    type: "decision.recorded",
+    releaseId: release.id,
+    data: { decisionId: decision.id, outcome: input.outcome, isOverride, decidedBy: viewer.name, rationale: input.rationale, contentHash: decision.contentHash },
+  });
+  if (release.status !== input.outcome) {
+    await emitWebhookEvent(tx, { type: "release.status_changed", releaseId: release.id, data: { from: release.status, to: input.outcome, cause: "decision" } });
+  }
   return { id: decision.id, releaseId: release.id, isOverride, isRepeat: false };
 }
 

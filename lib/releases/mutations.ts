@@ -1,4 +1,5 @@
 import "server-only";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { db } from "@/lib/db";
 import { recordAudit, changedFields } from "@/lib/audit";
 import { NotFoundError, StaleVersionError, ForbiddenError } from "@/lib/errors";
@@ -91,6 +92,9 @@ export async function updateRelease(viewer: Viewer, raw: unknown) {
       before: diff.before,
       after: isTargetMoved ? { ...diff.after, targetDateReason } : diff.after,
     });
+    if (changes.status !== before.status) {
+      await emitWebhookEvent(tx, { type: "release.status_changed", releaseId: id, data: { from: before.status, to: changes.status, cause: "edit" } });
+    }
     return { id };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { db, type DbClient, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "@/lib/errors";
@@ -104,6 +105,11 @@ async function insertSignoff(tx: Tx, viewer: Viewer, input: RecordSignoffInput):
       supersedes: head?.id ?? null,
       basisRevision: release.blockingRevision,
     },
+  });
+  await emitWebhookEvent(tx, {
+    type: "signoff.recorded",
+    releaseId: release.id,
+    data: { signoffId: signoff.id, role: role.roleName, verdict: input.verdict, signer: viewer.name, comment: input.comment, supersedes: head?.id ?? null },
   });
   return { id: signoff.id, releaseId: release.id, isRepeat: false };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Tx } from "@/lib/db";
 import type { BlockingChangeKind } from "@/lib/generated/prisma/enums";
 import { notifySignoffsStale } from "@/lib/notifications/events";
@@ -21,6 +22,7 @@ export async function recordBlockingChange(tx: Tx, item: ItemRef, kind: Blocking
     data: { releaseId: item.releaseId, revision: blockingRevision, kind, itemId: item.id, itemTitle: item.title, detail, actorId },
   });
   await notifySignoffsStale(tx, { id: item.releaseId, name }, { kind, itemTitle: item.title }, actorId);
+  await emitWebhookEvent(tx, { type: "signoff.stale", releaseId: item.releaseId, data: { revision: blockingRevision, kind, itemId: item.id, itemTitle: item.title, detail } });
 }
 
 /** Records the change if the item's move from `before` to `after` is one that makes sign-offs stale. */

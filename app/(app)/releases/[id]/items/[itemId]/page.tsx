@@ -7,6 +7,7 @@ import { ItemForm } from "@/components/checklist/item-form";
 import { EvidenceForm, NoteForm } from "@/components/checklist/record-forms";
 import { StatusControl } from "@/components/checklist/status-control";
 import { WaiveForm } from "@/components/checklist/waive-form";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { InlineAction } from "@/components/ui/inline-action";
@@ -53,6 +54,27 @@ export default async function ItemPage({ params }: Props) {
           <p className="text-sm">
             <Badge tone="info" symbol="↻">Follows the rollback plan</Badge>{" "}
             Its status changes by itself from the plan&apos;s last rehearsal date. <Link href={`/releases/${id}/rollback`} className="text-sky-800 underline dark:text-sky-300">Open the rollback plan</Link>
+          </p>
+        ) : null}
+        {item.isAutomated ? (
+          <p className="text-sm" data-testid="automation">
+            <Badge tone="info" symbol="⚙">Fed by automation</Badge>{" "}
+            {item.automationKey ? <>Key <code className="font-mono">{item.automationKey}</code>. </> : null}
+            {item.automatedAt ? (
+              <>
+                Last set by {item.automatedBy ?? "an API token"} <LocalTime date={item.automatedAt} />
+                {item.evidence.length > 0 ? ", with the evidence below" : ""}.
+              </>
+            ) : (
+              "Not reported by automation yet."
+            )}
+            {item.overriddenAt ? (
+              <>
+                {" "}
+                <Badge tone="warning" symbol="✋">Overridden by hand</Badge> <LocalTime date={item.overriddenAt} />
+                {item.lastChangedBy ? ` by ${item.lastChangedBy.name}` : ""}; the next automated report replaces it.
+              </>
+            ) : null}
           </p>
         ) : null}
         {item.sourceIncident ? (
@@ -147,6 +169,8 @@ export default async function ItemPage({ params }: Props) {
               assigneeId: item.assigneeId ?? "",
               dueDate: toDayInput(item.dueDate),
               estimateMinutes: item.estimateMinutes?.toString() ?? "",
+              automationKey: item.automationKey ?? "",
+              isAutomated: item.isAutomated,
             }}
             categories={categories}
             assignees={assignees}
