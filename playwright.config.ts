@@ -33,6 +33,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "55500" },
+    // Webhook retries come due in a fraction of a second, so the journey need not wait minutes.
+    env: { PORT: String(port), DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "55500", WEBHOOK_RETRY_BASE_MS: "300", WEBHOOK_TIMEOUT_MS: "3000" },
   },
 });

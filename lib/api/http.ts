@@ -120,13 +120,14 @@ type Handler<P extends Params> = (caller: TokenCaller, request: Request, params:
  * with the token's name on every audit event, mapping errors to problem responses.
  */
 export function apiRoute<P extends Params = Params>(scope: TokenScope, handler: Handler<P>) {
-  return async (request: Request, context: { params: Promise<P> }) => {
+  return async (request: Request, context?: { params: Promise<P> }) => {
     try {
       const caller = await authenticateToken(request.headers.get("authorization"));
       if (!caller) return problem(401, "Unauthorized", "Send a valid API token as Authorization: Bearer <token>.", {}, { "WWW-Authenticate": 'Bearer realm="release-readiness"' });
       if (!caller.token.scopes.includes(scope)) return problem(403, "Forbidden", `This token does not have the “${scope}” scope.`);
       await consumeRateLimit(caller.token.id);
-      const params = await context.params;
+      // Routes without dynamic segments get no params.
+      const params = ((await context?.params) ?? {}) as P;
       if ("releaseId" in params) requireReleaseAccess(caller, params.releaseId!);
       return await runVia(`API token “${caller.token.name}”`, () => handler(caller, request, params));
     } catch (error) {
