@@ -32,6 +32,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           <PriorityBadge priority={item.priority} />
           {item.managedBy ? <Badge tone="info" symbol="↻">Follows the rollback plan</Badge> : null}
+          {item.isAutomated ? <Badge tone={item.overriddenAt ? "warning" : "info"} symbol="⚙">{item.overriddenAt ? "Automated, overridden" : "Automated"}</Badge> : null}
           {canProgress ? <ItemStatusBadge status={item.status} /> : null}
           {item.category ? <Badge tone="neutral">{item.category.name}</Badge> : null}
           {item.assignee ? <span>· {item.assignee.name}</span> : item.ownerRole ? <span>· {item.ownerRole}</span> : null}

@@ -18,6 +18,8 @@ const itemListFields = {
   position: true,
   version: true,
   managedBy: true,
+  isAutomated: true,
+  overriddenAt: true,
   assignee: { select: { id: true, name: true } },
   category: { select: { id: true, name: true } },
   _count: { select: { evidence: true, notes: true } },
