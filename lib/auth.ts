@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/login-limits";
 import { getDecoyHash, verifyPassword } from "@/lib/password";
 import type { Viewer } from "@/lib/permissions";
 
@@ -16,16 +17,28 @@ const credentialsSchema = z.object({
 });
 
 /** Checks an e-mail and password; the same null for an unknown user, a wrong password or a disabled account. */
-export async function authenticate(raw: unknown): Promise<{ id: string; sessionVersion: number } | null> {
+export async function authenticate(raw: unknown, address = "unknown"): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
+  await assertSignInAllowed(parsed.data.email, address);
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
-  if (!user || !isValid || user.disabledAt) return null;
+  if (!user || !isValid || user.disabledAt) {
+    await recordSignInFailure(parsed.data.email, address);
+    return null;
+  }
+  await recordSignInSuccess(parsed.data.email, address);
   return { id: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** The caller's address as the server saw it (Next sets x-forwarded-for), for sign-in limits. */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : typeof forwarded === "string" ? forwarded : "")?.split(",")[0]?.trim();
+  return first && first.length <= 64 ? first : "unknown";
 }
 
 /** Built on first use, so that configuration is read at run time, never at build time. */
@@ -38,7 +51,7 @@ export function getAuthOptions(): NextAuthOptions {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => authenticate(credentials),
+      authorize: (credentials, request) => authenticate(credentials, clientAddress(request?.headers)),
     }),
   ],
   callbacks: {

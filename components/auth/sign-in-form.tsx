@@ -26,7 +26,8 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    setError("That e-mail and password do not match an active account.");
+    // A lockout says so and for how long; any other failure gets the one plain message.
+    setError(result?.error?.startsWith("Too many failed sign-ins") ? result.error : "That e-mail and password do not match an active account.");
   }
 
   return (

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/rate-limits";
 import type { z } from "zod";
 import { runVia } from "@/lib/api/context";
 import { authenticateToken, type TokenCaller } from "@/lib/api/tokens";
@@ -41,20 +41,7 @@ export function json(data: unknown, status = 200) {
   return new Response(JSON.stringify(data), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
 
-const globalForLimiter = globalThis as unknown as { apiLimiter?: RateLimiterPostgres };
-
-function limiter(): RateLimiterPostgres {
-  globalForLimiter.apiLimiter ??= new RateLimiterPostgres({
-    storeClient: new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, application_name: "release-readiness-rate-limits" }),
-    storeType: "pool",
-    tableName: "rate_limits",
-    tableCreated: true,
-    keyPrefix: "api",
-    points: env().API_RATE_LIMIT_PER_MINUTE,
-    duration: 60,
-  });
-  return globalForLimiter.apiLimiter;
-}
+const limiter = () => postgresLimiter("api", { points: env().API_RATE_LIMIT_PER_MINUTE, duration: 60 });
 
 async function consumeRateLimit(tokenId: string) {
   try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { sweepConditionsDue } from "@/lib/notifications/events";
@@ -15,6 +16,8 @@ export function startBackgroundWork() {
       lastSweep = Date.now();
       await sweepConditionsDue(new Date());
       await sweepRehearsalItems(new Date());
+      // Sign-in and API counters whose window ended over an hour ago.
+      await db.$executeRaw`DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ${Date.now() - 3_600_000}`;
     },
   });
   const stop = () => void worker.stop();

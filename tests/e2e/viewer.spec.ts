@@ -22,3 +22,16 @@ test("a viewer sees a release and finds no way to change it", async ({ page }) =
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
+
+test("five failed sign-ins lock that account and address for 15 minutes, with a plain message", async ({ page }) => {
+  const email = `locked-${Date.now()}@example.com`;
+  await page.goto("/sign-in");
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill(`guess ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("That e-mail and password do not match an active account.");
+  }
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
+});

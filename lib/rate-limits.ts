@@ -1,0 +1,20 @@
+import "server-only";
+import pg from "pg";
+import { RateLimiterPostgres, type IRateLimiterPostgresOptions } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+
+// Rate limits kept in PostgreSQL (table rate_limits, created by a migration), so every app
+// instance counts the same attempts. One small pool serves every limiter.
+
+const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?: Map<string, RateLimiterPostgres> };
+
+export function postgresLimiter(keyPrefix: string, options: Omit<IRateLimiterPostgresOptions, "storeClient" | "storeType" | "tableName" | "tableCreated" | "keyPrefix">): RateLimiterPostgres {
+  globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3, application_name: "release-readiness-rate-limits" });
+  globalForLimits.rateLimiters ??= new Map();
+  let limiter = globalForLimits.rateLimiters.get(keyPrefix);
+  if (!limiter) {
+    limiter = new RateLimiterPostgres({ storeClient: globalForLimits.rateLimitPool, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false, keyPrefix, ...options });
+    globalForLimits.rateLimiters.set(keyPrefix, limiter);
+  }
+  return limiter;
+}

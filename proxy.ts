@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, refuseForeignAction, securityHeaders } from "@/lib/security-headers";
+
+// Runs before every request (F20): refuses server actions sent from other sites, and gives
+// every answer the security headers and every page a Content-Security-Policy with a fresh nonce
+// (Next puts the nonce on its own scripts when it finds the policy on the request).
+
+export function proxy(request: NextRequest) {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const reason = refuseForeignAction(request.headers, host);
+    if (reason) {
+      return new NextResponse(`Refused: ${reason}`, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders } });
+    }
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { failOnConsoleErrors, signIn } from "./helpers";
+
+// The headers every answer carries, the per-request script nonce, server actions refused from
+// other sites, and the health checks an operator's balancer calls.
+
+test("pages carry a nonce-based Content-Security-Policy and the security headers, and still run", async ({ page }) => {
+  failOnConsoleErrors(page);
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "same-origin", "x-frame-options": "DENY" });
+  expect(headers["strict-transport-security"]).toMatch(/max-age=/);
+  expect(headers["x-powered-by"]).toBeUndefined();
+  // Every script Next wrote into the page carries this request's nonce.
+  const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(new Set(nonces)).toEqual(new Set([nonce]));
+  const again = await page.request.get("/sign-in");
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+  // The page is alive: signing in works under the policy.
+  await signIn(page, "viewer@example.com");
+  const signedIn = await page.request.get("/");
+  expect(signedIn.headers()["cache-control"]).toContain("no-store");
+});
+
+test("server actions from another site, or with no origin, are refused", async ({ request }) => {
+  for (const origin of ["https://evil.example", "null", undefined]) {
+    const response = await request.post("/releases/new", {
+      headers: { "Next-Action": "0123456789abcdef", "Content-Type": "text/plain;charset=UTF-8", ...(origin ? { Origin: origin } : {}) },
+      data: "[]",
+    });
+    expect(response.status(), `origin ${origin}`).toBe(403);
+  }
+  const crossSite = await request.post("/releases/new", { headers: { "Next-Action": "0123456789abcdef", Origin: "http://localhost:3100", "Sec-Fetch-Site": "cross-site" }, data: "[]" });
+  expect(crossSite.status()).toBe(403);
+});
+
+test("health checks answer for the process and for the database", async ({ request }) => {
+  const live = await request.get("/api/health/live");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: "ok" });
+  const ready = await request.get("/api/health/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+});
