@@ -28,7 +28,20 @@ function ensureChromium() {
   run("install Playwright's Chromium", "npx", ["playwright", "install", "chromium"]);
 }
 
+/** pg_dump and pg_restore, for the backup and restore tests: Debian's client programs. */
+function ensurePostgresClient() {
+  if (spawnSync("pg_dump", ["--version"]).status === 0) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && existsSync("/usr/bin/apt-get")) {
+    run("install PostgreSQL client programs (Debian)", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client"]);
+    return;
+  }
+  console.error("pg_dump was not found: install PostgreSQL's client programs (postgresql-client) for the backup tests.");
+  process.exit(1);
+}
+
 ensureChromium();
+ensurePostgresClient();
 run("prisma client", "node", ["scripts/prisma.mjs", "generate"]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=test-results/${name}.json`];
