@@ -13,13 +13,18 @@ export function proxy(request: NextRequest) {
       return new NextResponse(`Refused: ${reason}`, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders } });
     }
   }
+  // One id per request, in the logs and on the answer; a sane id from a proxy in front is kept.
+  const incoming = request.headers.get("x-request-id");
+  const requestId = incoming && /^[\w.:-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
   return response;
 }

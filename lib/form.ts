@@ -56,6 +56,25 @@ function stringify(record: Record<string, unknown>): Record<string, string> {
   );
 }
 
+type UnexpectedReporter = (error: unknown, reference: string) => void;
+const globalForReporter = globalThis as unknown as { reportUnexpectedError?: UnexpectedReporter };
+
+/**
+ * Logs an unexpected error under a fresh reference the user is shown. The server installs the
+ * structured logger at start (instrumentation.ts); this module stays importable by the browser.
+ */
+function reportUnexpected(error: unknown): string {
+  const reference = globalThis.crypto.randomUUID();
+  const reporter = globalForReporter.reportUnexpectedError ?? ((cause: unknown) => console.error(cause));
+  reporter(error, reference);
+  return reference;
+}
+
+/** Installs the server's logger for unexpected errors in actions. */
+export function setUnexpectedErrorReporter(reporter: UnexpectedReporter) {
+  globalForReporter.reportUnexpectedError = reporter;
+}
+
 /**
  * Turns what a mutation threw into the form's state, always echoing the submitted values
  * so the user keeps what they typed. Unknown errors are logged and shown plainly.
@@ -70,8 +89,8 @@ export function toFormState(error: unknown, values: Record<string, string>): For
   if (error instanceof ForbiddenError || error instanceof NotFoundError) {
     return { status: "error", message: error.message, values };
   }
-  console.error(error);
-  return { status: "error", message: "Something went wrong and nothing was saved. Please try again.", values };
+  const reference = reportUnexpected(error);
+  return { status: "error", message: `Something went wrong and nothing was saved. Please try again; if it happens again, quote reference ${reference}.`, values };
 }
 
 /** Every value of a repeated field (checkboxes, multi-selects), e.g. `assigneeIds`. */

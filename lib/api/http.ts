@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { postgresLimiter } from "@/lib/rate-limits";
+import { logError } from "@/lib/log";
 import type { z } from "zod";
 import { runVia } from "@/lib/api/context";
 import { authenticateToken, type TokenCaller } from "@/lib/api/tokens";
@@ -118,12 +119,12 @@ export function apiRoute<P extends Params = Params>(scope: TokenScope, handler: 
       if ("releaseId" in params) requireReleaseAccess(caller, params.releaseId!);
       return await runVia(`API token “${caller.token.name}”`, () => handler(caller, request, params));
     } catch (error) {
-      return toProblem(error);
+      return toProblem(error, request.headers.get("x-request-id"));
     }
   };
 }
 
-export function toProblem(error: unknown): Response {
+export function toProblem(error: unknown, incomingRequestId: string | null = null): Response {
   if (error instanceof ApiError) return problem(error.status, error.title, error.message, error.extra, error.headers);
   if (error instanceof ValidationError) {
     const errors = Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
@@ -132,7 +133,7 @@ export function toProblem(error: unknown): Response {
   if (error instanceof ForbiddenError) return problem(403, "Forbidden", error.message);
   if (error instanceof NotFoundError) return problem(404, "Not found", error.message);
   if (error instanceof StaleVersionError) return problem(409, "Conflict", "The item changed since the version you sent; read it again and retry.");
-  const requestId = randomUUID();
-  console.error(JSON.stringify({ level: "error", requestId, message: error instanceof Error ? error.message : String(error) }));
+  const requestId = incomingRequestId ?? randomUUID();
+  logError(error, { where: "API", requestId });
   return problem(500, "Internal error", `Something went wrong and nothing was saved. Quote request id ${requestId} when reporting it.`, { requestId });
 }

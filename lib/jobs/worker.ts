@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { claimJobs, completeJob, failJob, type ClaimedJob } from "@/lib/jobs/queue";
 
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
@@ -45,7 +46,7 @@ export function startWorker(handlers: Record<string, JobHandler>, { pollMs = 5_0
       await onTick?.();
       await runDueJobs(handlers);
     } catch (error) {
-      console.error("job worker:", error instanceof Error ? error.message : error);
+      logError(error, { where: "job worker" });
     } finally {
       isRunning = false;
     }

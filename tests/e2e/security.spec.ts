@@ -15,6 +15,7 @@ test("pages carry a nonce-based Content-Security-Policy and the security headers
   expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "same-origin", "x-frame-options": "DENY" });
   expect(headers["strict-transport-security"]).toMatch(/max-age=/);
   expect(headers["x-powered-by"]).toBeUndefined();
+  expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   // Every script Next wrote into the page carries this request's nonce.
   const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
   expect(nonces.length).toBeGreaterThan(0);
