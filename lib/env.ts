@@ -20,6 +20,7 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: "WEBHOOK_RETRY_BASE_MS must be a number of milliseconds" }).int().min(100).max(3_600_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: "WEBHOOK_MAX_ATTEMPTS must be a number" }).int().min(1).max(20).default(8),
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: "WEBHOOK_TIMEOUT_MS must be a number of milliseconds" }).int().min(100).max(60_000).default(10_000),
+  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters (Prometheus sends it as a bearer token)").optional(),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Release readiness <releases@example.com>").default("Release readiness <no-reply@localhost>"),
 });
 

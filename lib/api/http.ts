@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { postgresLimiter } from "@/lib/rate-limits";
 import { logError } from "@/lib/log";
+import { measured } from "@/lib/metrics";
 import type { z } from "zod";
 import { runVia } from "@/lib/api/context";
 import { authenticateToken, type TokenCaller } from "@/lib/api/tokens";
@@ -107,8 +108,9 @@ type Handler<P extends Params> = (caller: TokenCaller, request: Request, params:
  * An API route: authenticate, check the scope, apply the rate limit, then run the handler
  * with the token's name on every audit event, mapping errors to problem responses.
  */
-export function apiRoute<P extends Params = Params>(scope: TokenScope, handler: Handler<P>) {
-  return async (request: Request, context?: { params: Promise<P> }) => {
+export function apiRoute<P extends Params = Params>(scope: TokenScope, handler: Handler<P>, route = "api") {
+  return (request: Request, context?: { params: Promise<P> }) => measured(route, request.method, () => answer(request, context));
+  async function answer(request: Request, context?: { params: Promise<P> }) {
     try {
       const caller = await authenticateToken(request.headers.get("authorization"));
       if (!caller) return problem(401, "Unauthorized", "Send a valid API token as Authorization: Bearer <token>.", {}, { "WWW-Authenticate": 'Bearer realm="release-readiness"' });
@@ -121,7 +123,7 @@ export function apiRoute<P extends Params = Params>(scope: TokenScope, handler: 
     } catch (error) {
       return toProblem(error, request.headers.get("x-request-id"));
     }
-  };
+  }
 }
 
 export function toProblem(error: unknown, incomingRequestId: string | null = null): Response {

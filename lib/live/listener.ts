@@ -105,3 +105,8 @@ export function trackStream(end: () => void): () => void {
 export function isStopping(): boolean {
   return state.isStopping;
 }
+
+/** How many live-update streams this instance holds open, for the metrics. */
+export function openStreamCount(): number {
+  return state.streams.size;
+}

@@ -48,3 +48,18 @@ test("health checks answer for the process and for the database", async ({ reque
   expect(ready.status()).toBe(200);
   expect(await ready.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
 });
+
+test("metrics need the metrics token and report API requests and queue depths", async ({ request }) => {
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  expect((await request.get("/api/metrics", { headers: { Authorization: "Bearer wrong-token-wrong-token-wrong" } })).status()).toBe(401);
+  await request.get("/api/health/ready");
+  await request.get("/api/v1/releases");
+  const response = await request.get("/api/metrics", { headers: { Authorization: "Bearer e2e-metrics-token-0123456789abcdef" } });
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).toMatch(/rr_http_requests_total\{route="\/api\/health\/ready",method="GET",status="200"\} \d+/);
+  expect(text).toMatch(/rr_http_requests_total\{route="\/api\/v1\/releases",method="GET",status="401"\} \d+/);
+  expect(text).toContain("rr_http_request_duration_seconds_bucket");
+  expect(text).toMatch(/rr_job_queue_depth\{status="[A-Z]+"\} \d+/);
+  expect(text).toContain("rr_live_streams_open");
+});

@@ -1,9 +1,14 @@
 import { db } from "@/lib/db";
+import { measured } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
 /** Readiness (F23): the database answers within two seconds; otherwise 503, so a balancer sends traffic elsewhere. */
-export async function GET() {
+export function GET(request: Request) {
+  return measured("/api/health/ready", request.method, ready);
+}
+
+async function ready() {
   const started = Date.now();
   try {
     await Promise.race([db.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);

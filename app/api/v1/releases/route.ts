@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("read", async (caller, request) => {
   const url = new URL(request.url);
   return json(await listReleasesPage(caller, decodeCursor(url.searchParams.get("cursor")), pageLimit(url)));
-});
+}, "/api/v1/releases");

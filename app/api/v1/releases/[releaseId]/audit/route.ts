@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ releaseId: string }>("read", async (_caller, request, { releaseId }) => {
   const url = new URL(request.url);
   return json(await listAuditPage(releaseId, decodeCursor(url.searchParams.get("cursor")), pageLimit(url)));
-});
+}, "/api/v1/releases/{releaseId}/audit");

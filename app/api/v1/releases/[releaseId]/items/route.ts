@@ -8,4 +8,4 @@ export const GET = apiRoute<{ releaseId: string }>("read", async (_caller, reque
   const url = new URL(request.url);
   const key = url.searchParams.get("key");
   return json(await listItemsPage(releaseId, decodeCursor(url.searchParams.get("cursor")), pageLimit(url), key));
-});
+}, "/api/v1/releases/{releaseId}/items");

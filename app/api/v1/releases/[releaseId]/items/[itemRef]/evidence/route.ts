@@ -11,4 +11,4 @@ export const POST = apiRoute<{ releaseId: string; itemRef: string }>("evidence:w
   const item = await findItem(releaseId, decodeURIComponent(itemRef));
   await addEvidence(caller.viewer, { itemId: item.id, url: body.url, label: body.label ?? "" });
   return json(await findItem(releaseId, item.id), 201);
-});
+}, "/api/v1/releases/{releaseId}/items/{itemRef}/evidence");
