@@ -17,37 +17,27 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+const toRow = (event: AuditInput) => ({
+  actorId: event.actorId,
+  releaseId: event.releaseId ?? null,
+  action: event.action,
+  entityType: event.entityType,
+  entityId: event.entityId,
+  before: toJson(event.before),
+  after: toJson(event.after),
+  // Set when the change comes through the API: "API token “CI pipeline”".
+  via: currentVia(),
+});
+
 /** The one place that writes audit events; always inside the transaction of the change it records. */
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      releaseId: event.releaseId ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: toJson(event.before),
-      after: toJson(event.after),
-      via: currentVia(),
-    },
-  });
+  await tx.auditEvent.create({ data: toRow(event) });
 }
 
 /** Many audit events in one statement, for changes that create a whole plan at once. */
 export async function recordAudits(tx: Tx, events: AuditInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      actorId: event.actorId,
-      releaseId: event.releaseId ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: toJson(event.before),
-      after: toJson(event.after),
-      via: currentVia(),
-    })),
-  });
+  await tx.auditEvent.createMany({ data: events.map(toRow) });
 }
 
 /** The fields of `after` whose values differ from `before`, for a compact audit record. */
