@@ -6,28 +6,12 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ValidationError } from "@/lib/form";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { can, type Permission, type Viewer } from "@/lib/permissions";
-import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
-import { reportItemStatus } from "@/lib/checklist/automation-mutations";
-import { createItem, deleteItem, moveItem, updateItem } from "@/lib/checklist/item-mutations";
-import { addEvidence, addNote, removeEvidence } from "@/lib/checklist/item-records";
-import { setItemStatus, waiveItem } from "@/lib/checklist/item-status";
-import { createPhase, deletePhase, movePhase, updatePhase } from "@/lib/checklist/phase-mutations";
-import { recordDecision } from "@/lib/decisions/mutations";
+import { can, type Viewer } from "@/lib/permissions";
+import { createItem } from "@/lib/checklist/item-mutations";
 import { markNotificationRead } from "@/lib/notifications/mutations";
-import { checkCriterion, createCriterion, createIncident, createItemFromIncident, deleteCriterion, recordOutcome, updateIncident } from "@/lib/plans/after-mutations";
-import { createFreezeWindow, deleteFreezeWindow, updateFreezeWindow } from "@/lib/plans/freeze-mutations";
-import { createRisk, deleteRisk, updateRisk } from "@/lib/plans/risk-mutations";
-import { saveRollbackPlan, trackRehearsalAsItem } from "@/lib/plans/rollback-mutations";
-import { createDeploymentStep, createMilestone, deleteDeploymentStep, deleteMilestone, updateDeploymentStep, updateMilestone, updateReleaseTimeZone } from "@/lib/plans/timeline-mutations";
-import { archiveRelease, createRelease, updateRelease } from "@/lib/releases/mutations";
-import { updateScoreSettings, updateSignoffPolicy } from "@/lib/releases/settings-mutations";
-import { createShareLink, revokeShareLink } from "@/lib/share/mutations";
 import { recordSignoff, resolveCondition } from "@/lib/signoffs/mutations";
-import { createRequiredSignoff, removeRequiredSignoff, updateRequiredSignoff } from "@/lib/signoffs/role-mutations";
-import { createReleaseFromTemplate, importRelease, previewImport, retireTemplate, saveReleaseAsTemplate, updateTemplate } from "@/lib/templates/mutations";
-import { createUser as createUserMutation, resetPassword, setUserDisabled, updateUser } from "@/lib/users/mutations";
-import { createWebhook, deleteWebhook, redeliver, toggleWebhook } from "@/lib/webhooks/mutations";
+import { registry } from "../support/action-registry";
+import { databaseChecksum } from "../support/database-checksum";
 import { createItem as insertItem, createPhase as insertPhase, createRelease as insertRelease, createRole, createUser, testPassword } from "../support/factories";
 
 // The authorization matrix (F20): every server action, and the API's one mutation of its own,
@@ -38,78 +22,6 @@ import { createItem as insertItem, createPhase as insertPhase, createRelease as 
 // allowed call succeeding with real input is tested in the domain's own test file. Signed-out
 // callers never reach a mutation: every action starts with requireViewer(), and the pages and
 // the API turn them away (tests/e2e).
-
-type Mutation = (viewer: Viewer, raw: unknown) => Promise<unknown> | unknown;
-
-/** Action name → the mutation it runs and the permission that mutation must demand. */
-const registry: Record<string, { mutation: Mutation; permission: Permission | Permission[] }> = {
-  createTokenAction: { mutation: createApiToken, permission: "api:manage" },
-  revokeTokenAction: { mutation: revokeApiToken, permission: "api:manage" },
-  createWebhookAction: { mutation: createWebhook, permission: "webhook:manage" },
-  toggleWebhookAction: { mutation: toggleWebhook, permission: "webhook:manage" },
-  deleteWebhookAction: { mutation: deleteWebhook, permission: "webhook:manage" },
-  redeliverAction: { mutation: redeliver, permission: "webhook:manage" },
-  createPhaseAction: { mutation: createPhase, permission: "checklist:edit" },
-  updatePhaseAction: { mutation: updatePhase, permission: "checklist:edit" },
-  deletePhaseAction: { mutation: deletePhase, permission: "checklist:edit" },
-  movePhaseAction: { mutation: movePhase, permission: "checklist:edit" },
-  createItemAction: { mutation: createItem, permission: "checklist:edit" },
-  moveItemAction: { mutation: moveItem, permission: "checklist:edit" },
-  updateItemAction: { mutation: updateItem, permission: "checklist:edit" },
-  deleteItemAction: { mutation: deleteItem, permission: "checklist:edit" },
-  setItemStatusAction: { mutation: setItemStatus, permission: "item:progress" },
-  waiveItemAction: { mutation: waiveItem, permission: "item:waive" },
-  addEvidenceAction: { mutation: addEvidence, permission: "item:progress" },
-  removeEvidenceAction: { mutation: removeEvidence, permission: "item:progress" },
-  addNoteAction: { mutation: addNote, permission: "item:progress" },
-  recordDecisionAction: { mutation: recordDecision, permission: "decision:record" },
-  createRiskAction: { mutation: createRisk, permission: "plan:edit" },
-  updateRiskAction: { mutation: updateRisk, permission: "plan:edit" },
-  deleteRiskAction: { mutation: deleteRisk, permission: "plan:edit" },
-  saveRollbackPlanAction: { mutation: saveRollbackPlan, permission: "plan:edit" },
-  trackRehearsalAction: { mutation: trackRehearsalAsItem, permission: "plan:edit" },
-  createMilestoneAction: { mutation: createMilestone, permission: "plan:edit" },
-  updateMilestoneAction: { mutation: updateMilestone, permission: "plan:edit" },
-  deleteMilestoneAction: { mutation: deleteMilestone, permission: "plan:edit" },
-  createDeploymentStepAction: { mutation: createDeploymentStep, permission: "plan:edit" },
-  updateDeploymentStepAction: { mutation: updateDeploymentStep, permission: "plan:edit" },
-  deleteDeploymentStepAction: { mutation: deleteDeploymentStep, permission: "plan:edit" },
-  updateTimeZoneAction: { mutation: updateReleaseTimeZone, permission: "plan:edit" },
-  createIncidentAction: { mutation: createIncident, permission: "incident:record" },
-  updateIncidentAction: { mutation: updateIncident, permission: "incident:record" },
-  // Turning an incident into a checklist item also edits the checklist.
-  createItemFromIncidentAction: { mutation: createItemFromIncident, permission: ["incident:record", "checklist:edit"] },
-  createCriterionAction: { mutation: createCriterion, permission: "plan:edit" },
-  checkCriterionAction: { mutation: checkCriterion, permission: "plan:edit" },
-  deleteCriterionAction: { mutation: deleteCriterion, permission: "plan:edit" },
-  recordOutcomeAction: { mutation: recordOutcome, permission: "plan:edit" },
-  createFreezeWindowAction: { mutation: createFreezeWindow, permission: "freeze:manage" },
-  updateFreezeWindowAction: { mutation: updateFreezeWindow, permission: "freeze:manage" },
-  deleteFreezeWindowAction: { mutation: deleteFreezeWindow, permission: "freeze:manage" },
-  createReleaseAction: { mutation: createRelease, permission: "release:create" },
-  updateReleaseAction: { mutation: updateRelease, permission: "release:edit" },
-  archiveReleaseAction: { mutation: archiveRelease, permission: "release:archive" },
-  updateScoreSettingsAction: { mutation: updateScoreSettings, permission: "release:edit" },
-  updateSignoffPolicyAction: { mutation: updateSignoffPolicy, permission: "release:edit" },
-  createShareLinkAction: { mutation: createShareLink, permission: "share:manage" },
-  revokeShareLinkAction: { mutation: revokeShareLink, permission: "share:manage" },
-  recordSignoffAction: { mutation: recordSignoff, permission: "signoff:record" },
-  createRoleAction: { mutation: createRequiredSignoff, permission: "signoff:configure" },
-  updateRoleAction: { mutation: updateRequiredSignoff, permission: "signoff:configure" },
-  removeRoleAction: { mutation: removeRequiredSignoff, permission: "signoff:configure" },
-  previewImportAction: { mutation: previewImport, permission: "release:create" },
-  importReleaseAction: { mutation: importRelease, permission: "release:create" },
-  saveAsTemplateAction: { mutation: saveReleaseAsTemplate, permission: "template:create" },
-  updateTemplateAction: { mutation: updateTemplate, permission: "template:manage" },
-  retireTemplateAction: { mutation: retireTemplate, permission: "template:manage" },
-  createUserAction: { mutation: createUserMutation, permission: "users:manage" },
-  updateUserAction: { mutation: updateUser, permission: "users:manage" },
-  resetPasswordAction: { mutation: resetPassword, permission: "users:manage" },
-  setUserDisabledAction: { mutation: setUserDisabled, permission: "users:manage" },
-  // The automation API's own mutation (PATCH /api/v1/releases/{id}/items/{ref}).
-  "api:setItemStatus": { mutation: reportItemStatus, permission: "item:progress" },
-  "api:addEvidence": { mutation: addEvidence, permission: "item:progress" },
-};
 
 /** Actions whose rule is about whose row it is, not a role: tested below one by one. */
 const ownershipRules = ["openNotificationAction", "markAllReadAction", "resolveConditionAction"];
@@ -126,14 +38,6 @@ function serverActionExports(): string[] {
   walk("lib");
   walk("app");
   return files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map(([, name]) => name!));
-}
-
-/** One checksum over every table: any insert, update or delete anywhere changes it. */
-async function databaseChecksum(): Promise<string> {
-  const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'rate_limits') ORDER BY tablename`;
-  const query = tables.map(({ tablename }) => `SELECT '${tablename}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS sum FROM "${tablename}" t`).join(" UNION ALL ");
-  const rows = await db.$queryRawUnsafe<{ name: string; sum: string }[]>(`SELECT string_agg(name || '=' || sum, ',' ORDER BY name) AS all FROM (${query}) s`);
-  return (rows[0] as unknown as { all: string }).all;
 }
 
 const roles: Role[] = ["VIEWER", "APPROVER", "RELEASE_MANAGER", "ADMIN"];
