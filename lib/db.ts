@@ -4,11 +4,27 @@ import { env } from "@/lib/env";
 
 // One Prisma client per process, created on first use (so a build that imports this module
 // needs no database), kept on globalThis so dev reloads do not leak connection pools.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+type QueryListener = (query: string) => void;
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<QueryListener> };
+const listeners = (globalForDb.queryListeners ??= new Set());
+
+function createClient() {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => {
+    for (const listener of listeners) listener(event.query);
+  });
+  return client;
+}
 
 function getClient(): PrismaClient {
-  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }) });
+  globalForDb.prisma ??= createClient() as unknown as PrismaClient;
   return globalForDb.prisma;
+}
+
+/** Calls `listener` with every SQL statement the app sends; returns the unsubscribe. For query budgets. */
+export function onQuery(listener: QueryListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export const db = new Proxy({} as PrismaClient, {
