@@ -63,3 +63,38 @@ test("metrics need the metrics token and report API requests and queue depths", 
   expect(text).toMatch(/rr_job_queue_depth\{status="[A-Z]+"\} \d+/);
   expect(text).toContain("rr_live_streams_open");
 });
+
+test("text typed into the app is shown as text everywhere, never run", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await signIn(page, "manager@example.com");
+  const name = `<img src=x onerror="window.__xss=1"> ${Date.now()}`;
+  await page.getByRole("link", { name: "New release" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Version").fill("<script>window.__xss=2</script>");
+  await page.getByLabel("Target date").fill("2030-06-30");
+  await page.getByRole("button", { name: "Create release" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  const releaseUrl = page.url();
+  await page.getByRole("link", { name: "Checklist", exact: true }).click();
+  await page.getByLabel("Phase name").fill('"><svg onload="window.__xss=3">');
+  await page.getByRole("button", { name: "Add phase" }).click();
+  const phase = page.getByRole("region", { name: '"><svg onload="window.__xss=3">' });
+  await phase.getByText(/^Add an item to/).click();
+  await phase.getByLabel("Title").fill("[click](javascript:window.__xss=4) <b>bold</b>");
+  await phase.getByRole("button", { name: "Add item" }).click();
+  await expect(phase.getByRole("link", { name: "[click](javascript:window.__xss=4) <b>bold</b>" })).toBeVisible();
+
+  for (const path of ["", "/checklist", "/status", "/history", "/signoffs"]) {
+    await page.goto(`${releaseUrl}${path}`);
+    await expect(page.getByText(name).first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path || "overview").toBeUndefined();
+    expect(await page.locator("img[src=x], svg[onload]").count()).toBe(0);
+  }
+  await page.goto("/");
+  await expect(page.getByText(name).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  const markdown = await (await page.request.get(`${releaseUrl}/export.md`)).text();
+  expect(markdown).toContain("\\<img src=x onerror=\"window.\\_\\_xss=1\"\\>");
+  expect(markdown).toContain("\\[click\\](javascript:window.\\_\\_xss=4) \\<b\\>bold\\</b\\>");
+});
