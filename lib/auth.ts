@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/login-limits";
 import { getDecoyHash, verifyPassword } from "@/lib/password";
+import { endSession, startSession, viewerFromClaims, type SessionClaims } from "@/lib/sessions";
 import type { Viewer } from "@/lib/permissions";
 
 const credentialsSchema = z.object({
@@ -55,21 +56,25 @@ export function getAuthOptions(): NextAuthOptions {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sid = await startSession(user.id);
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, sessionVersion: token.sv };
+      return { ...session, userId: token.sub, sessionVersion: token.sv, sessionId: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(typeof token?.sid === "string" ? token.sid : undefined);
     },
   },
   };
 }
-
-type SessionClaims = { userId?: string; sessionVersion?: number };
 
 /**
  * The signed-in user, read from the database on every request so that a changed role,
@@ -77,14 +82,7 @@ type SessionClaims = { userId?: string; sessionVersion?: number };
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   await connection(); // per request, never prerendered
-  const session = (await getServerSession(getAuthOptions())) as SessionClaims | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return viewerFromClaims((await getServerSession(getAuthOptions())) as SessionClaims | null);
 });
 
 /** The signed-in user, or a redirect to the sign-in page. */

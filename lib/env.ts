@@ -11,6 +11,7 @@ const schema = z.object({
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as http://localhost:3000").optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number({ error: "SESSION_IDLE_MINUTES must be a number of minutes" }).int().min(5).max(24 * 60).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SMTP_URL: z
     .string()

@@ -30,8 +30,8 @@ export function metrics(): Metrics {
     registers: [registry],
     async collect() {
       const rows = await db.job.groupBy({ by: ["status"], _count: true });
-      this.reset();
-      for (const row of rows) this.set({ status: row.status }, row._count);
+      // Every status is reported, 0 included, so an empty queue is a series, not a gap.
+      for (const status of ["PENDING", "RUNNING", "DONE", "FAILED"] as const) this.set({ status }, rows.find((row) => row.status === status)?._count ?? 0);
     },
   });
   new Gauge({
@@ -41,8 +41,7 @@ export function metrics(): Metrics {
     registers: [registry],
     async collect() {
       const rows = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
-      this.reset();
-      for (const row of rows) this.set({ status: row.status }, row._count);
+      for (const status of ["PENDING", "DELIVERED", "FAILED"] as const) this.set({ status }, rows.find((row) => row.status === status)?._count ?? 0);
     },
   });
   globalForMetrics.metrics = { registry, requests, duration };

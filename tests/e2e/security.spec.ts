@@ -98,3 +98,21 @@ test("text typed into the app is shown as text everywhere, never run", async ({ 
   expect(markdown).toContain("\\<img src=x onerror=\"window.\\_\\_xss=1\"\\>");
   expect(markdown).toContain("\\[click\\](javascript:window.\\_\\_xss=4) \\<b\\>bold\\</b\\>");
 });
+
+test("the session cookie is HttpOnly and SameSite=Lax, and sign-out everywhere ends every session at once", async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const [here, there] = [await first.newPage(), await second.newPage()];
+  await signIn(here, "approver@example.com");
+  await signIn(there, "approver@example.com");
+  const [cookie] = (await first.cookies()).filter((entry) => entry.name.includes("session-token"));
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  await here.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(here).toHaveURL(/\/sign-in/);
+  await there.goto("/my-work");
+  await expect(there).toHaveURL(/\/sign-in/);
+  await expect(there.getByLabel("E-mail")).toBeVisible();
+  await first.close();
+  await second.close();
+});

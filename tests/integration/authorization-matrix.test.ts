@@ -24,7 +24,7 @@ import { createItem as insertItem, createPhase as insertPhase, createRelease as 
 // the API turn them away (tests/e2e).
 
 /** Actions whose rule is about whose row it is, not a role: tested below one by one. */
-const ownershipRules = ["openNotificationAction", "markAllReadAction", "resolveConditionAction"];
+const ownershipRules = ["openNotificationAction", "markAllReadAction", "resolveConditionAction", "signOutEverywhereAction"];
 
 function serverActionExports(): string[] {
   const files: string[] = [];
