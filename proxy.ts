@@ -5,7 +5,19 @@ import { contentSecurityPolicy, refuseForeignAction, securityHeaders } from "@/l
 // every answer the security headers and every page a Content-Security-Policy with a fresh nonce
 // (Next puts the nonce on its own scripts when it finds the policy on the request).
 
+/** A path or query holding a NUL character (or not decodable) reaches no page: PostgreSQL text cannot hold NUL. */
+function isUnreadableUrl(url: URL): boolean {
+  try {
+    return `${decodeURIComponent(url.pathname)}${decodeURIComponent(url.search)}`.includes("\u0000");
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (isUnreadableUrl(request.nextUrl)) {
+    return new NextResponse("Bad request: the address holds characters that cannot be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders } });
+  }
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (request.method === "POST" && request.headers.has("next-action")) {
     const reason = refuseForeignAction(request.headers, host);

@@ -21,8 +21,32 @@ export class ValidationError extends Error {
   }
 }
 
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string that cannot be stored as text: one holding a NUL character
+ * (PostgreSQL refuses it) or a broken character, an unpaired UTF-16 surrogate.
+ */
+export function findNulCharacter(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") || unpairedSurrogate.test(value) ? path.join(".") || "form" : null;
+  if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) {
+      const found = findNulCharacter(entry, [...path, String(index)]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [key, entry] of Object.entries(value)) {
+      const found = findNulCharacter(entry, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Parses `raw` with `schema`, or throws a ValidationError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const nul = findNulCharacter(raw);
+  if (nul) throw new ValidationError({ [nul]: ["This contains a character that cannot be stored (a NUL or a broken character); remove it."] });
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};

@@ -10,7 +10,7 @@ import { authenticateToken, type TokenCaller } from "@/lib/api/tokens";
 import type { TokenScope } from "@/lib/api/token-schemas";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, StaleVersionError } from "@/lib/errors";
-import { ValidationError } from "@/lib/form";
+import { findNulCharacter, ValidationError } from "@/lib/form";
 
 // The JSON API's plumbing (F22): bearer tokens, scopes, per-token rate limits, bodies of at
 // most 1 MB parsed strictly with zod, and every error as application/problem+json (RFC 9457)
@@ -71,6 +71,8 @@ export async function readBody<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new ApiError(400, "Malformed JSON", "The body is not valid JSON.");
   }
+  const nul = findNulCharacter(value);
+  if (nul) throw new ApiError(400, "Invalid request", `${nul}: contains a character that cannot be stored (a NUL or a broken character).`, { errors: [{ field: nul, message: "contains a character that cannot be stored" }] });
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || null, message: issue.message }));

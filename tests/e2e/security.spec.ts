@@ -40,6 +40,12 @@ test("server actions from another site, or with no origin, are refused", async (
   expect(crossSite.status()).toBe(403);
 });
 
+test("addresses holding NUL characters or broken escapes are refused before any page runs", async ({ request }) => {
+  for (const path of ["/releases/%00", "/releases/abc%00def/checklist", "/?q=%00", "/releases/%E0%A4%A"]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
+  }
+});
+
 test("health checks answer for the process and for the database", async ({ request }) => {
   const live = await request.get("/api/health/live");
   expect(live.status()).toBe(200);

@@ -87,7 +87,7 @@ describe("hostile input", () => {
           expect(await databaseChecksum()).toBe(before);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: Number(process.env.HOSTILE_RUNS ?? 15) },
     );
   });
 });
