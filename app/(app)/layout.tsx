@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="text-base font-semibold tracking-tight">
             Release readiness
           </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm">
+          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href="/" className="hover:underline">Releases</Link>
             <Link href="/my-work" className="hover:underline">My work</Link>
             <Link href="/templates" className="hover:underline">Templates</Link>

@@ -25,7 +25,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
       <div className="min-w-0 flex-1">
         <Link
           href={`/releases/${releaseId}/items/${item.id}`}
-          className={clsx("font-medium hover:underline", item.status === "DONE" && "text-slate-500 line-through decoration-slate-400 dark:text-slate-400", item.status === "WAIVED" && "text-slate-500 dark:text-slate-400")}
+          className={clsx("font-medium [overflow-wrap:anywhere] hover:underline", item.status === "DONE" && "text-slate-500 line-through decoration-slate-400 dark:text-slate-400", item.status === "WAIVED" && "text-slate-500 dark:text-slate-400")}
         >
           {item.title}
         </Link>

@@ -13,7 +13,7 @@ const impactsInOrder = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
  */
 export function RiskHeatMap({ grid, hrefFor, caption = "Open risks by likelihood and impact" }: Props) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[20rem] table-fixed border-separate border-spacing-1 text-center text-sm">
         <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-400">{caption}. Cells marked ! fail the go/no-go criterion.</caption>
         <thead>

@@ -51,7 +51,7 @@ export function ReleaseHeader({ release, progress, current, canEdit }: Props) {
         </div>
       </div>
       {release.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{release.description}</p> : null}
-      <nav aria-label="Release sections" className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 dark:border-slate-800 sm:mx-0 sm:px-0">
+      <nav aria-label="Release sections" className="relative -mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 dark:border-slate-800 sm:mx-0 sm:px-0">
         {tabs.map((tab) => (
           <Link
             key={tab.key}

@@ -44,7 +44,7 @@ export function ReleaseTable({ releases, query, now }: Props) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">Releases with status, progress, blocking items, readiness score, sign-offs, go/no-go state and target date</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">

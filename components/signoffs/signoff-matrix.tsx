@@ -6,7 +6,7 @@ import type { RoleEvaluation } from "@/lib/signoffs/rules";
 export function SignoffMatrix({ roles }: { roles: RoleEvaluation[] }) {
   if (roles.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No sign-offs are required for this release.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">Required sign-offs: each role, its state and each assigned person</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">

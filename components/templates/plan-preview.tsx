@@ -104,7 +104,7 @@ export function PlanPreview({ phases, signoffRoles, warnings, openPhases = 3 }: 
               </>
             }
           >
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Items of {phase.name}</caption>
                 <thead className="border-y border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">

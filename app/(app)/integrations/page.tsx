@@ -40,7 +40,7 @@ export default async function IntegrationsPage() {
 
       <Card title="API tokens" id="tokens">
         <TokenForm releases={releaseOptions} scopes={tokenScopes.map((scope) => ({ value: scope, label: scope, description: tokenScopeLabels[scope] }))} />
-        <div className="mt-5 overflow-x-auto">
+        <div className="relative mt-5 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">API tokens</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
@@ -102,7 +102,7 @@ export default async function IntegrationsPage() {
                   <InlineAction action={deleteWebhookAction} fields={{ id: hook.id }} label="Delete" accessibleLabel={`Delete the webhook to ${hook.url}`} variant="danger" confirm="Delete this webhook and its delivery log?" />
                 </div>
               </div>
-              <div className="mt-3 overflow-x-auto">
+              <div className="relative mt-3 overflow-x-auto">
                 <table className="w-full text-left text-xs">
                   <caption className="sr-only">Recent deliveries to {hook.url}</caption>
                   <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">

@@ -57,7 +57,7 @@ export default function ApiDocsPage() {
       </div>
       <section aria-labelledby="recipe" className="space-y-2">
         <h2 id="recipe" className="text-lg font-semibold">Mark an item done from CI</h2>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl --fail-with-body -X PATCH \\
+        <pre className="relative overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl --fail-with-body -X PATCH \\
   -H "Authorization: Bearer $RELEASE_READINESS_TOKEN" \\
   -H "Content-Type: application/json" \\
   -d "{\\"status\\":\\"DONE\\",\\"evidenceUrl\\":\\"$BUILD_URL\\",\\"note\\":\\"All tests passed\\"}" \\

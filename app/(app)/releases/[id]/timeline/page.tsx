@@ -106,7 +106,7 @@ export default async function TimelinePage({ params }: Props) {
       </Card>
       <Card title={`Deployment day (times in ${zone})`} id="schedule">
         {timeline.steps.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No deployment steps yet.</p> : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[32rem] text-left text-sm">
               <caption className="sr-only">Deployment-day schedule in {zone}</caption>
               <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
