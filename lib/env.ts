@@ -20,6 +20,7 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "API_RATE_LIMIT_PER_MINUTE must be a number" }).int().min(1).max(100_000).default(120),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number({ error: "WEBHOOK_RETRY_BASE_MS must be a number of milliseconds" }).int().min(100).max(3_600_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: "WEBHOOK_MAX_ATTEMPTS must be a number" }).int().min(1).max(20).default(8),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["true", "false"], { error: "WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false" }).default("false").transform((value) => value === "true"),
   WEBHOOK_TIMEOUT_MS: z.coerce.number({ error: "WEBHOOK_TIMEOUT_MS must be a number of milliseconds" }).int().min(100).max(60_000).default(10_000),
   METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters (Prometheus sends it as a bearer token)").optional(),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Release readiness <releases@example.com>").default("Release readiness <no-reply@localhost>"),

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { enqueueJobs } from "@/lib/jobs/queue";
 import { WEBHOOK_JOB } from "@/lib/webhooks/emit";
 import { signatureHeader } from "@/lib/webhooks/signature";
+import { refusedTarget } from "@/lib/webhooks/targets";
 
 // Delivers one webhook event (a job of kind "webhook.deliver"): POSTs the signed JSON, logs the
 // response code, and on a failure schedules the next attempt with exponential backoff until
@@ -37,7 +38,11 @@ export async function deliverWebhook(raw: unknown) {
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(Date.now() / 1000);
   let statusCode: number | null = null;
-  let error: string | null = null;
+  let error: string | null = await refusedTarget(delivery.webhook.url);
+  if (error) {
+    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "FAILED", attempts: delivery.attempts + 1, lastError: error, lastAttemptAt: new Date() } });
+    return;
+  }
   try {
     const response = await fetch(delivery.webhook.url, {
       method: "POST",

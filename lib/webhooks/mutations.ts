@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError } from "@/lib/errors";
 import { parseInput, ValidationError } from "@/lib/form";
 import { can, requirePermission, type Viewer } from "@/lib/permissions";
 import { enqueueDeliveryAttempt } from "@/lib/webhooks/deliver";
+import { refusedTarget } from "@/lib/webhooks/targets";
 import { createWebhookSchema, deleteWebhookSchema, redeliverSchema, toggleWebhookSchema } from "@/lib/webhooks/schemas";
 
 // Outgoing webhooks (F22): release managers add them for a release, admins also for every
@@ -19,6 +20,8 @@ export async function createWebhook(viewer: Viewer, raw: unknown) {
   requirePermission(viewer, "webhook:manage");
   const input = parseInput(createWebhookSchema, raw);
   requireScope(viewer, input.releaseId);
+  const refused = await refusedTarget(input.url);
+  if (refused) throw new ValidationError({ url: [refused] });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     if (input.releaseId && !(await tx.release.findUnique({ where: { id: input.releaseId }, select: { id: true } }))) {
