@@ -1,10 +1,12 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from "mdast";
+import type { Heading, List, Nodes, Paragraph, Root, RootContent, Table } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { applyLabel, emptyDraft, itemLines, lineOf, nestedLists, readTitle, textOf, type Draft, type Segment } from "@/lib/templates/markdown/draft";
 import { repairEncoding } from "@/lib/templates/markdown/encoding";
+import { noteFlattened, readItem } from "@/lib/templates/markdown/list-items";
 import { buildPreview } from "@/lib/templates/markdown/phases";
+import { addRole, readRoleList, roleFromSignoffTitle, signoffOf } from "@/lib/templates/markdown/signoffs";
 import { readTable } from "@/lib/templates/markdown/tables";
 import { IMPORT_LIMITS, ImportLimitError, type ImportPreview, type ImportWarning, type PreviewRole } from "@/lib/templates/markdown/types";
 import {
@@ -31,8 +33,6 @@ type State = {
   warnings: ImportWarning[];
 };
 
-const MAX_NESTING_NOTE = "Checklist items nested more than one level deep were kept as sub-items of their top item.";
-
 function path(state: State): Segment[] {
   const segments: Segment[] = state.headings.filter((heading) => !heading.isTask).map(({ text, depth, line }) => ({ text, depth, line }));
   if (state.label) segments.push(state.label);
@@ -57,116 +57,8 @@ function isTaskHeading(nodes: RootContent[], index: number): boolean {
     .some((label) => label?.label === "priority" || label?.label === "owner");
 }
 
-function roleFromSignoffTitle(title: string): string {
-  return cleanTitle(
-    title
-      .replace(/\([^)]*\)/g, "")
-      .replace(/\b(?:sign[- ]?offs?|approvals?|authori[sz]ations?|signatures?)\b.*$/i, "")
-      .replace(/\s*[-–:]\s*$/, ""),
-  ).slice(0, 80);
-}
-
-function addRole(state: State, roleName: string, evidence: string[], line: number, requiredApprovals = 1) {
-  const name = cleanTitle(roleName).replace(/^(?:the)\s+/i, "").slice(0, 80);
-  if (!name || state.roles.some((role) => role.roleName.toLowerCase() === name.toLowerCase())) return;
-  state.roles.push({ roleName: name, evidenceToReview: evidence.filter(Boolean).join("\n").slice(0, 5000), requiredApprovals: Math.min(20, Math.max(1, requiredApprovals)), line });
-}
-
-/** Reads one list item that carries a checkbox (or a status emoji in a task list) as a draft. */
-function readItem(item: ListItem, state: State, depthWarning: { given: boolean }, status?: ReturnType<typeof leadingStatus>): Draft {
-  const { first, rest, paragraph } = itemLines(item);
-  const draft = emptyDraft("", lineOf(item), path(state));
-  if (item.checked === true) draft.status = "DONE";
-  readTitle(status ? status.rest : first, draft);
-  if (status) draft.status = status.status;
-  for (const line of rest) if (!applyLabel(draft, line, paragraph, state.warnings) && line.trim()) draft.details.push(line.trim());
-  for (const child of item.children) {
-    if (child === paragraph) continue;
-    if (child.type === "paragraph") {
-      for (const line of textOf(child).split("\n")) if (!applyLabel(draft, line, child, state.warnings) && line.trim()) draft.details.push(line.trim());
-    } else if (child.type === "list") {
-      for (const sub of child.children) readSubItem(sub, draft, state, depthWarning);
-    } else if (child.type === "code") {
-      draft.details.push(child.value);
-    }
-  }
-  return draft;
-}
-
-function readSubItem(sub: ListItem, parent: Draft, state: State, depthWarning: { given: boolean }) {
-  const { first, paragraph } = itemLines(sub);
-  if (sub.checked === null || sub.checked === undefined) {
-    if (!applyLabel(parent, first, paragraph, state.warnings) && first.trim()) parent.details.push(`- ${first.trim()}`);
-    for (const list of nestedLists(sub)) for (const deeper of list.children) readSubItem(deeper, parent, state, depthWarning);
-    return;
-  }
-  const draft = emptyDraft("", lineOf(sub), parent.path);
-  draft.status = sub.checked ? "DONE" : "TODO";
-  readTitle(first, draft);
-  parent.subItems.push(draft);
-  for (const child of sub.children) {
-    if (child.type !== "list") continue;
-    for (const deeper of child.children) {
-      if (deeper.checked === null || deeper.checked === undefined) {
-        const { first: line, paragraph: inner } = itemLines(deeper);
-        if (!applyLabel(draft, line, inner, state.warnings) && line.trim()) draft.details.push(`- ${line.trim()}`);
-      } else {
-        if (!depthWarning.given) {
-          state.warnings.push({ line: lineOf(deeper), kind: "adjusted", message: MAX_NESTING_NOTE });
-          depthWarning.given = true;
-        }
-        readSubItem(deeper, parent, state, depthWarning);
-      }
-    }
-  }
-}
-
-/** A checkbox item with an "Approved by: ___" line is a sign-off, not a task. */
-function signoffOf(item: ListItem): { approvedByLine: boolean; evidence: string[] } {
-  let approvedByLine = false;
-  const evidence: string[] = [];
-  for (const list of nestedLists(item)) {
-    for (const sub of list.children) {
-      const { first } = itemLines(sub);
-      const label = labelLine(first);
-      if (label?.label === "approvedBy") approvedByLine = true;
-      else if (!/^\s*(?:date|name|signature)\s*:/i.test(first) && first.trim()) evidence.push(cleanTitle(first));
-    }
-  }
-  return { approvedByLine, evidence };
-}
-
 function hasTaskItems(list: List): boolean {
   return list.children.some((item) => item.checked === true || item.checked === false || nestedLists(item).some(hasTaskItems));
-}
-
-/** A list in a sign-off context whose entries name roles ("**QA Lead** - Testing complete"). */
-function readRoleList(list: List, state: State): boolean {
-  // Checkboxes with "Approved by" lines are read one by one, so the tasks beside them stay tasks.
-  if (list.children.some((item) => signoffOf(item).approvedByLine)) return false;
-  const entries = list.children.map((item) => {
-    const { first, paragraph } = itemLines(item);
-    const strong = paragraph?.children.find((child) => child.type === "strong");
-    const name = roleFromSignoffTitle(strong ? textOf(strong) : first.split(/\s[-–:]\s/)[0] ?? "");
-    return { item, name };
-  });
-  if (entries.length === 0 || !entries.every((entry) => looksLikeRole(entry.name))) return false;
-  for (const { item, name } of entries) {
-    const evidence: string[] = [];
-    const { first } = itemLines(item);
-    const purpose = first.split(/\s[-–]\s/).slice(1).join(" - ").trim();
-    if (purpose) evidence.push(purpose);
-    for (const nested of nestedLists(item)) {
-      for (const sub of nested.children) {
-        const text = itemLines(sub).first;
-        const label = labelLine(text);
-        if (label?.label === "approvedBy" || /^\s*(?:date|name|signature)\s*:/i.test(text)) continue;
-        evidence.push(label?.label === "evidence" ? `Evidence: ${label.value.replace(/\*\*/g, "")}` : cleanTitle(text));
-      }
-    }
-    addRole(state, name, evidence, lineOf(item));
-  }
-  return true;
 }
 
 function readList(list: List, state: State) {
@@ -217,7 +109,7 @@ function readList(list: List, state: State) {
       state.warnings.push({ line: lineOf(item), kind: "adjusted", message: `“${cleanTitle(itemLines(item).first)}” has an “Approved by” line: it became the required sign-off role “${roleFromSignoffTitle(itemLines(item).first)}”.` });
       return;
     }
-    const draft = readItem(item, state, depthWarning, emoji ?? undefined);
+    const draft = readItem(item, { path: path(state), warnings: state.warnings, depthWarning }, emoji ?? undefined);
     // "Obtain signatures … - Engineering Lead - Security Lead": the people who must sign.
     if (isSignoffContext(draft.title)) {
       const names = draft.details.filter((line) => line.startsWith("- ")).map((line) => cleanTitle(line.slice(2)));
@@ -230,10 +122,7 @@ function readList(list: List, state: State) {
       const { subItems: _ignored, ...sub } = draft;
       state.task.draft.subItems.push({ ...sub, subItems: [], path: state.task.draft.path });
       for (const deeper of draft.subItems) state.task.draft.subItems.push(deeper);
-      if (draft.subItems.length > 0 && !depthWarning.given) {
-        state.warnings.push({ line: draft.line, kind: "adjusted", message: MAX_NESTING_NOTE });
-        depthWarning.given = true;
-      }
+      if (draft.subItems.length > 0) noteFlattened({ path: draft.path, warnings: state.warnings, depthWarning }, draft.line);
     } else {
       state.drafts.push(draft);
     }
