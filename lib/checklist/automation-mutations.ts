@@ -10,7 +10,8 @@ import { requirePermission, type Viewer } from "@/lib/permissions";
 import { idField } from "@/lib/schemas";
 import { loadItem, refuseManagedStatus } from "@/lib/checklist/guards";
 import { afterStatusChange } from "@/lib/checklist/item-status";
-import { noteItemChange, recordBlockingChange } from "@/lib/signoffs/staleness";
+import { insertEvidence, insertNote } from "@/lib/checklist/item-records";
+import { noteItemChange } from "@/lib/signoffs/staleness";
 
 // What automation reports about an item (F22): a status, with the link that proves it and a
 // note, in one transaction with their audit events, under the same rules as a change by hand
@@ -58,18 +59,8 @@ export async function reportItemStatus(viewer: Viewer, raw: unknown) {
       await noteItemChange(tx, before, before, { priority: before.priority, status: input.status }, viewer.id);
       await afterStatusChange(tx, before, before.status, input.status, viewer.name);
     }
-    if (input.evidenceUrl) {
-      const link = await tx.evidenceLink.create({
-        data: { itemId: before.id, url: input.evidenceUrl, label: input.evidenceLabel ?? "", addedById: viewer.id },
-        select: { id: true, itemId: true, url: true, label: true },
-      });
-      await recordAudit(tx, { actorId: viewer.id, releaseId: before.releaseId, action: "item.evidence_added", entityType: "item", entityId: before.id, after: link });
-      if (before.priority === "BLOCKING") await recordBlockingChange(tx, before, "EVIDENCE_CHANGED", viewer.id, `Added ${link.url}`);
-    }
-    if (input.note) {
-      const note = await tx.itemNote.create({ data: { itemId: before.id, body: input.note, authorId: viewer.id }, select: { id: true, body: true } });
-      await recordAudit(tx, { actorId: viewer.id, releaseId: before.releaseId, action: "item.note_added", entityType: "item", entityId: before.id, after: note });
-    }
+    if (input.evidenceUrl) await insertEvidence(tx, viewer.id, before, { url: input.evidenceUrl, label: input.evidenceLabel ?? "" });
+    if (input.note) await insertNote(tx, viewer.id, before, input.note);
     return { id: before.id, releaseId: before.releaseId, isChanged };
   });
 }

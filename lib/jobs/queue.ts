@@ -45,10 +45,10 @@ export async function completeJob(id: string) {
   await db.job.update({ where: { id }, data: { status: "DONE", doneAt: new Date(), lockedUntil: null, lastError: null } });
 }
 
-/** Exponential backoff with jitter: about 5 s, 10 s, 20 s… capped at an hour. */
-export function retryDelayMs(attempt: number, random = Math.random): number {
-  const base = Math.min(3_600_000, 5_000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(base * (0.75 + random() * 0.5));
+/** Exponential backoff with ±25% jitter: about base, 2×base, 4×base… (base 5 s) capped at an hour. */
+export function retryDelayMs(attempt: number, random = Math.random, base = 5_000): number {
+  const delay = Math.min(3_600_000, base * 2 ** Math.max(0, attempt - 1));
+  return Math.round(delay * (0.75 + random() * 0.5));
 }
 
 /** Schedules the next attempt, or marks the job failed once it has used every attempt. */

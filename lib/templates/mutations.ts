@@ -7,6 +7,7 @@ import { parseInput, ValidationError } from "@/lib/form";
 import { requirePermission, type Viewer } from "@/lib/permissions";
 import { blueprintFromPreview, blueprintFromRelease, blueprintSchema, countBlueprint, templateFromPreview, type Blueprint } from "@/lib/templates/blueprint";
 import { createReleaseWithPlan } from "@/lib/templates/create";
+import { phasesWithItems } from "@/lib/templates/queries";
 import { parseMarkdownPlan } from "@/lib/templates/markdown/parse";
 import { ImportLimitError, type ImportPreview } from "@/lib/templates/markdown/types";
 import { createFromTemplateSchema, importReleaseSchema, previewImportSchema, retireTemplateSchema, saveAsTemplateSchema, updateTemplateSchema } from "@/lib/templates/schemas";
@@ -90,18 +91,7 @@ export async function saveReleaseAsTemplate(viewer: Viewer, raw: unknown) {
       where: { id: releaseId },
       select: {
         targetDate: true,
-        phases: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-          select: {
-            name: true,
-            description: true,
-            items: {
-              where: { parentId: null },
-              orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-              select: { ...itemSelect, subItems: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemSelect } },
-            },
-          },
-        },
+        phases: phasesWithItems(itemSelect),
         requiredSignoffs: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { roleName: true, evidenceToReview: true, requiredApprovals: true } },
       },
     });

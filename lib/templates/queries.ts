@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getReleaseReadiness } from "@/lib/decisions/queries";
 import { decisionLabels, impactLabels, likelihoodLabels, criterionLevelLabels, releaseStatusLabels, riskStatusLabels } from "@/lib/labels";
 import { roleStateLabels, standingLabels } from "@/lib/signoffs/rules";
@@ -25,6 +26,20 @@ export async function getTemplate(id: string) {
   const { body, ...template } = row;
   const parsed = blueprintSchema.safeParse(body);
   return { ...template, plan: parsed.success ? parsed.data : null };
+}
+
+const inOrder = () => [{ position: "asc" as const }, { createdAt: "asc" as const }];
+
+/** A release's phases in order, each with its top-level items and their sub-items, as `item` selects them. */
+export function phasesWithItems<S extends Prisma.ItemSelect>(item: S) {
+  return {
+    orderBy: inOrder(),
+    select: {
+      name: true as const,
+      description: true as const,
+      items: { where: { parentId: null }, orderBy: inOrder(), select: { ...item, subItems: { orderBy: inOrder(), select: item } } },
+    },
+  };
 }
 
 const itemSelect = {
@@ -54,18 +69,7 @@ export async function getReleaseExport(releaseId: string): Promise<ExportRelease
         targetDate: true,
         status: true,
         description: true,
-        phases: {
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-          select: {
-            name: true,
-            description: true,
-            items: {
-              where: { parentId: null },
-              orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-              select: { ...itemSelect, subItems: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: itemSelect } },
-            },
-          },
-        },
+        phases: phasesWithItems(itemSelect),
       },
     }),
     getReleaseReadiness(releaseId),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
-import { enqueueJobs } from "@/lib/jobs/queue";
+import { enqueueJobs, retryDelayMs } from "@/lib/jobs/queue";
 import { WEBHOOK_JOB } from "@/lib/webhooks/emit";
 import { signatureHeader } from "@/lib/webhooks/signature";
 import { refusedTarget } from "@/lib/webhooks/targets";
@@ -13,11 +13,6 @@ import { refusedTarget } from "@/lib/webhooks/targets";
 // in the log and can be sent again (redeliver). Receivers de-duplicate by the event id.
 
 const payloadSchema = z.object({ deliveryId: z.string() });
-
-/** About base, 2×base, 4×base… capped at an hour, with ±25% jitter. */
-export function webhookRetryDelayMs(attempt: number, base: number, random = Math.random): number {
-  return Math.round(Math.min(3_600_000, base * 2 ** Math.max(0, attempt - 1)) * (0.75 + random() * 0.5));
-}
 
 export async function enqueueDeliveryAttempt(deliveryId: string, attempt: number, runAt = new Date(), client: DbClient = db) {
   await enqueueJobs(client, [{ kind: WEBHOOK_JOB, payload: { deliveryId }, idempotencyKey: `webhook:${deliveryId}:${attempt}:${runAt.getTime()}`, runAt, maxAttempts: 1 }]);
@@ -72,5 +67,5 @@ export async function deliverWebhook(raw: unknown) {
   }
   const isFinal = attempts >= WEBHOOK_MAX_ATTEMPTS;
   await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: isFinal ? "FAILED" : "PENDING", attempts, lastStatusCode: statusCode, lastError: error.slice(0, 1000), lastAttemptAt: now } });
-  if (!isFinal) await enqueueDeliveryAttempt(deliveryId, attempts + 1, new Date(now.getTime() + webhookRetryDelayMs(attempts, WEBHOOK_RETRY_BASE_MS)));
+  if (!isFinal) await enqueueDeliveryAttempt(deliveryId, attempts + 1, new Date(now.getTime() + retryDelayMs(attempts, Math.random, WEBHOOK_RETRY_BASE_MS)));
 }
