@@ -1,5 +1,4 @@
 import "server-only";
-import { RateLimiterRes } from "rate-limiter-flexible";
 import { postgresLimiter } from "@/lib/rate-limits";
 
 // Sign-in limits (F20): 5 consecutive failures for one account from one address block that
@@ -10,8 +9,9 @@ import { postgresLimiter } from "@/lib/rate-limits";
 export const CONSECUTIVE_FAILURES = 5;
 export const ACCOUNT_FAILURES_PER_HOUR = 100;
 
-const consecutive = () => postgresLimiter("login_consecutive", { points: CONSECUTIVE_FAILURES, duration: 60 * 60 * 24, blockDuration: 15 * 60 });
-const perAccount = () => postgresLimiter("login_account", { points: ACCOUNT_FAILURES_PER_HOUR, duration: 60 * 60, blockDuration: 60 * 60 });
+// Failures are counted with penalty() and the block is set explicitly once a limit is reached.
+const consecutive = () => postgresLimiter("login_consecutive", { points: CONSECUTIVE_FAILURES, duration: 60 * 60 * 24 });
+const perAccount = () => postgresLimiter("login_account", { points: ACCOUNT_FAILURES_PER_HOUR, duration: 60 * 60 });
 
 export class SignInLockedError extends Error {
   constructor(public readonly retryAfterSeconds: number) {
@@ -37,7 +37,7 @@ export async function assertSignInAllowed(email: string, address: string) {
 
 export async function recordSignInFailure(email: string, address: string) {
   const { pair, account } = keys(email, address);
-  const [pairState, accountState] = await Promise.all([consecutive().penalty(pair, 1).catch(ignoreLimit), perAccount().penalty(account, 1).catch(ignoreLimit)]);
+  const [pairState, accountState] = await Promise.all([consecutive().penalty(pair, 1), perAccount().penalty(account, 1)]);
   // The fifth consecutive failure blocks the pair for 15 minutes; then the count starts again.
   if (pairState && pairState.consumedPoints >= CONSECUTIVE_FAILURES) await consecutive().block(pair, 15 * 60);
   if (accountState && accountState.consumedPoints >= ACCOUNT_FAILURES_PER_HOUR) await perAccount().block(account, Math.ceil(accountState.msBeforeNext / 1000));
@@ -47,7 +47,3 @@ export async function recordSignInSuccess(email: string, address: string) {
   await consecutive().delete(keys(email, address).pair);
 }
 
-function ignoreLimit(error: unknown): null {
-  if (!(error instanceof RateLimiterRes)) throw error;
-  return null;
-}

@@ -131,7 +131,15 @@ const refOf = (schema: Schema) => {
   return { $ref: `#/components/schemas/${id}` };
 };
 
-export function openApiDocument(serverUrl = "/") {
+let cached: ReturnType<typeof buildDocument> | undefined;
+
+/** The document; built once, as it depends only on the code. */
+export function openApiDocument() {
+  cached ??= buildDocument("/");
+  return cached;
+}
+
+function buildDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of apiOperations) {
     const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
