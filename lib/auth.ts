@@ -2,9 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { cookies } from "next/headers";
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { claimCode } from "@/lib/account/mutations";
+import { linkCookieName, readLinkIntent, resolveSsoUser, ssoSettings } from "@/lib/account/sso";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/login-limits";
@@ -15,24 +19,65 @@ import type { Viewer } from "@/lib/permissions";
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
+  code: z.string().max(20).optional(),
 });
 
-/** Checks an e-mail and password; the same null for an unknown user, a wrong password or a disabled account. */
+/** The sign-in form shows the code field on this; the password was right. */
+export const TWO_STEP_REQUIRED = "TwoStepRequired";
+export const TWO_STEP_WRONG = "TwoStepWrong";
+
+/**
+ * Checks an e-mail and password, then the one-time code when the account has two-step sign-in;
+ * the same null for an unknown user, a wrong password or a disabled account. A wrong code
+ * counts as a failed sign-in.
+ */
 export async function authenticate(raw: unknown, address = "unknown"): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  await assertSignInAllowed(parsed.data.email, address);
+  const { email, password, code } = parsed.data;
+  await assertSignInAllowed(email, address);
   const user = await db.user.findUnique({
-    where: { email: parsed.data.email },
-    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true, totpSecret: true, totpEnabledAt: true },
   });
-  const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+  const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   if (!user || !isValid || user.disabledAt) {
-    await recordSignInFailure(parsed.data.email, address);
+    await recordSignInFailure(email, address);
     return null;
   }
-  await recordSignInSuccess(parsed.data.email, address);
+  if (user.totpEnabledAt) {
+    if (!code?.trim()) throw new Error(TWO_STEP_REQUIRED);
+    if (!(await claimCode(db, user.id, user.totpSecret, code))) {
+      await recordSignInFailure(email, address);
+      throw new Error(TWO_STEP_WRONG);
+    }
+  }
+  await recordSignInSuccess(email, address);
   return { id: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** next-auth's provider for the OpenID Connect issuer in OIDC_ISSUER, when one is configured. */
+function oidcProvider(): Provider[] {
+  const sso = ssoSettings();
+  if (!sso) return [];
+  return [
+    {
+      id: "oidc",
+      name: sso.name,
+      type: "oauth",
+      wellKnown: `${sso.issuer}/.well-known/openid-configuration`,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state", "nonce"],
+      async profile(profile: { sub: string; email?: string; name?: string }) {
+        const linkUserId = readLinkIntent((await cookies()).get(linkCookieName)?.value);
+        const outcome = await resolveSsoUser({ issuer: sso.issuer, subject: profile.sub, email: profile.email, name: profile.name }, linkUserId, sso.createUsers);
+        return "refused" in outcome ? { id: `refused:${outcome.refused}`, refused: outcome.refused } : { id: outcome.userId, sessionVersion: outcome.sessionVersion };
+      },
+    },
+  ];
 }
 
 /** The caller's address as the server saw it (Next sets x-forwarded-for), for sign-in limits. */
@@ -54,8 +99,14 @@ export function getAuthOptions(): NextAuthOptions {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       authorize: (credentials, request) => authenticate(credentials, clientAddress(request?.headers)),
     }),
+    ...oidcProvider(),
   ],
   callbacks: {
+    signIn({ user }) {
+      // A refused single sign-on goes back to the sign-in page, which says why.
+      const refused = (user as { refused?: string }).refused;
+      return refused ? `/sign-in?error=${refused}` : true;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

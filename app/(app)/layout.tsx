@@ -36,7 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span>
-              <span className="font-medium">{viewer.name}</span>
+              <Link href="/account" className="font-medium hover:underline">{viewer.name}</Link>
               <span className="text-slate-500 dark:text-slate-400"> · {roleLabels[viewer.role]}</span>
             </span>
             <SignOutButton />

@@ -7,9 +7,17 @@ import { Button } from "@/components/ui/button";
 const inputClasses =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function SignInForm() {
-  const [error, setError] = useState<string | null>(null);
+/** What the sign-in page says for each way a sign-in can fail; the same words for a wrong e-mail or password. */
+function messageFor(error: string | undefined): string {
+  if (error?.startsWith("Too many failed sign-ins")) return error;
+  if (error === "TwoStepWrong") return "That code is not right. Enter the current code from your authenticator app.";
+  return "That e-mail and password do not match an active account.";
+}
+
+export function SignInForm({ sso, initialError }: { sso: string | null; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const [isPending, setPending] = useState(false);
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,6 +27,7 @@ export function SignInForm() {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(needsCode ? { code: String(form.get("code") ?? "") } : {}),
       redirect: false,
     });
     if (result?.ok && !result.error) {
@@ -26,30 +35,49 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    // A lockout says so and for how long; any other failure gets the one plain message.
-    setError(result?.error?.startsWith("Too many failed sign-ins") ? result.error : "That e-mail and password do not match an active account.");
+    if (result?.error === "TwoStepRequired") {
+      setNeedsCode(true);
+      return;
+    }
+    setError(messageFor(result?.error ?? undefined));
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">E-mail</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClasses} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClasses} />
-      </div>
-      <div aria-live="assertive">
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
-            {error}
-          </p>
+    <>
+      <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium">E-mail</label>
+          <input id="email" name="email" type="email" autoComplete="username" required readOnly={needsCode} className={inputClasses} />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} className={inputClasses} />
+        </div>
+        {needsCode ? (
+          <div>
+            <label htmlFor="code" className="block text-sm font-medium">Code from your authenticator app</label>
+            <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint" className={inputClasses} />
+            <p id="code-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">Two-step sign-in is on for this account.</p>
+          </div>
         ) : null}
-      </div>
-      <Button type="submit" variant="primary" className="w-full" disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+        <div aria-live="assertive">
+          {error ? (
+            <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" variant="primary" className="w-full" disabled={isPending}>
+          {isPending ? "Signing in…" : needsCode ? "Verify code" : "Sign in"}
+        </Button>
+      </form>
+      {sso ? (
+        <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+          <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: "/" })}>
+            Sign in with {sso}
+          </Button>
+        </div>
+      ) : null}
+    </>
   );
 }

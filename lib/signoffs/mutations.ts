@@ -15,7 +15,10 @@ import { signoffWriteGuard } from "@/lib/signoffs/guards";
 
 async function requirePassword(viewer: Viewer, password: string) {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+  if (user && !user.passwordHash) {
+    throw new ValidationError({ password: ["Your account signs in through single sign-on and has no password to confirm a sign-off with. Ask an admin to set one."] });
+  }
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     throw new ValidationError({ password: ["That password is not right. Enter the password you sign in with."] });
   }
 }

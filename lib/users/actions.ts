@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
 import { createUser, resetPassword, setUserDisabled, updateUser } from "@/lib/users/mutations";
+import { resetTwoStep } from "@/lib/account/mutations";
 
 async function run(mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string): Promise<FormState> {
   const viewer = await requireViewer();
@@ -39,4 +40,7 @@ export async function resetPasswordAction(_state: FormState, formData: FormData)
 }
 export async function setUserDisabledAction(_state: FormState, formData: FormData) {
   return run(setUserDisabled, formData, "Account updated.");
+}
+export async function resetTwoStepAction(_state: FormState, formData: FormData) {
+  return run(resetTwoStep, formData, "Two-step sign-in reset. The user's sessions have been signed out.");
 }

@@ -9,8 +9,11 @@ export async function listUsers() {
 }
 
 export async function getUser(id: string) {
-  return db.user.findUnique({
+  const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, passwordHash: true, totpSecret: true, _count: { select: { identities: true } } },
   });
+  if (!user) return null;
+  const { passwordHash, totpSecret, _count, ...rest } = user;
+  return { ...rest, hasPassword: passwordHash !== null, hasTwoStep: totpSecret !== null, identities: _count.identities };
 }

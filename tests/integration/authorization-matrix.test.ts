@@ -23,8 +23,21 @@ import { createItem as insertItem, createPhase as insertPhase, createRelease as 
 // callers never reach a mutation: every action starts with requireViewer(), and the pages and
 // the API turn them away (tests/e2e).
 
-/** Actions whose rule is about whose row it is, not a role: tested below one by one. */
-const ownershipRules = ["openNotificationAction", "markAllReadAction", "resolveConditionAction", "signOutEverywhereAction"];
+/**
+ * Actions whose rule is about whose row it is, not a role: tested below one by one, and the
+ * account's own (two-step sign-in, single sign-on links) in tests/integration/account.test.ts.
+ */
+const ownershipRules = [
+  "openNotificationAction",
+  "markAllReadAction",
+  "resolveConditionAction",
+  "signOutEverywhereAction",
+  "startTwoStepSetupAction",
+  "confirmTwoStepAction",
+  "disableTwoStepAction",
+  "unlinkIdentityAction",
+  "startSsoLinkAction",
+];
 
 function serverActionExports(): string[] {
   const files: string[] = [];

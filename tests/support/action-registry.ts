@@ -1,4 +1,5 @@
 import type { Permission, Viewer } from "@/lib/permissions";
+import { resetTwoStep } from "@/lib/account/mutations";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { reportItemStatus } from "@/lib/checklist/automation-mutations";
 import { createItem, deleteItem, moveItem, updateItem } from "@/lib/checklist/item-mutations";
@@ -91,6 +92,7 @@ export const registry: Record<string, { mutation: Mutation; permission: Permissi
   updateUserAction: { mutation: updateUser, permission: "users:manage" },
   resetPasswordAction: { mutation: resetPassword, permission: "users:manage" },
   setUserDisabledAction: { mutation: setUserDisabled, permission: "users:manage" },
+  resetTwoStepAction: { mutation: resetTwoStep, permission: "users:manage" },
   // The automation API's own mutation (PATCH /api/v1/releases/{id}/items/{ref}).
   "api:setItemStatus": { mutation: reportItemStatus, permission: "item:progress" },
   "api:addEvidence": { mutation: addEvidence, permission: "item:progress" },

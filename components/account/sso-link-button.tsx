@@ -1,0 +1,25 @@
+"use client";
+
+import { useTransition } from "react";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { startSsoLinkAction } from "@/lib/account/actions";
+
+/** Marks this browser's next single sign-on as a link to the signed-in account, then starts it. */
+export function SsoLinkButton({ name }: { name: string }) {
+  const [isPending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      disabled={isPending}
+      onClick={() =>
+        startTransition(async () => {
+          await startSsoLinkAction();
+          await signIn("oidc", { callbackUrl: "/account?linked=1" });
+        })
+      }
+    >
+      {isPending ? "Opening…" : `Link ${name}`}
+    </Button>
+  );
+}
