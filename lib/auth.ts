@@ -71,6 +71,16 @@ function oidcProvider(): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state", "nonce"],
+      // The ID token is verified; e-mail and name come from the user info endpoint, since a
+      // provider need not put them in the token.
+      userinfo: {
+        async request({ client, tokens }) {
+          const claims = (tokens as typeof tokens & { claims(): { sub: string } }).claims();
+          const info = await client.userinfo(tokens.access_token ?? "");
+          if (info.sub !== claims.sub) throw new Error("The user info and the ID token name different subjects.");
+          return { ...info, sub: claims.sub };
+        },
+      },
       async profile(profile: { sub: string; email?: string; name?: string }) {
         const linkUserId = readLinkIntent((await cookies()).get(linkCookieName)?.value);
         const outcome = await resolveSsoUser({ issuer: sso.issuer, subject: profile.sub, email: profile.email, name: profile.name }, linkUserId, sso.createUsers);

@@ -26,6 +26,6 @@ test("a wrong password gets one plain message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill("manager@example.com");
   await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("That e-mail and password do not match an active account.");
 });

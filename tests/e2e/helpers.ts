@@ -6,7 +6,7 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
 }
 

@@ -57,7 +57,7 @@ test("a change on one instance appears on the other within two seconds", async (
   await viewer.goto("/sign-in");
   await viewer.getByLabel("E-mail").fill("viewer@example.com");
   await viewer.getByLabel("Password").fill("ready-for-release");
-  await viewer.getByRole("button", { name: "Sign in" }).click();
+  await viewer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(viewer.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
   await viewer.goto(releasePath);
   await expect(viewer.getByText("Live: changes by others appear here as they happen")).toBeVisible();

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { failOnConsoleErrors, signIn } from "./helpers";
 
@@ -121,4 +123,28 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-out everywhere e
   await expect(there.getByLabel("E-mail")).toBeVisible();
   await first.close();
   await second.close();
+});
+
+test("the production build ships no test-only package", async () => {
+  // Next traces the files the server loads at run time into .nft.json files, and the source
+  // maps of its chunks name every module bundled into them.
+  const shipped = new Set<string>();
+  const addPackage = (file: string) => {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    if (match) shipped.add(match[1]!);
+  };
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".nft.json")) (JSON.parse(readFileSync(full, "utf8")) as { files: string[] }).files.forEach(addPackage);
+      else if (entry.name.endsWith(".js.map")) ((JSON.parse(readFileSync(full, "utf8")) as { sources?: string[] }).sources ?? []).forEach(addPackage);
+    }
+  };
+  walk(".next");
+  // The check sees real dependencies, traced (pg) and bundled (zod).
+  expect(shipped).toContain("pg");
+  expect(shipped).toContain("zod");
+  const { devDependencies } = JSON.parse(readFileSync("package.json", "utf8")) as { devDependencies: Record<string, string> };
+  expect(Object.keys(devDependencies).filter((name) => shipped.has(name))).toEqual([]);
 });

@@ -29,9 +29,9 @@ test("five failed sign-ins lock that account and address for 15 minutes, with a 
   for (let attempt = 0; attempt < 5; attempt += 1) {
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill(`guess ${attempt}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.locator("form").getByRole("alert")).toHaveText("That e-mail and password do not match an active account.");
   }
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
 });
