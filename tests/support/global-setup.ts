@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error: plain ESM scripts without type declarations
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 // @ts-expect-error: plain ESM scripts without type declarations
 import { runPrisma } from "../../scripts/prisma.mjs";
