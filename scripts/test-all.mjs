@@ -40,8 +40,35 @@ function ensurePostgresClient() {
   process.exit(1);
 }
 
+/**
+ * Known vulnerabilities of high or critical severity in what production installs fail the run.
+ * Where the registry's audit service cannot be reached, that is said plainly and the run goes on.
+ */
+function auditProductionDependencies() {
+  console.log("\n=== supply chain: npm audit --omit=dev --audit-level=high");
+  const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { encoding: "utf8", env });
+  let report;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    report = {};
+  }
+  if (report.metadata?.vulnerabilities) {
+    const { high = 0, critical = 0 } = report.metadata.vulnerabilities;
+    if (high + critical > 0) {
+      spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high"], { stdio: "inherit", env });
+      console.error(`\n=== supply chain failed: ${high} high and ${critical} critical vulnerabilities in production dependencies`);
+      process.exit(1);
+    }
+    console.log("=== supply chain passed: no high or critical vulnerability in production dependencies");
+    return;
+  }
+  console.warn(`=== supply chain NOT CHECKED: the npm audit service did not answer (${report.statusCode ?? report.error?.summary ?? `exit ${result.status}`}).`);
+}
+
 ensureChromium();
 ensurePostgresClient();
+auditProductionDependencies();
 run("prisma client", "node", ["scripts/prisma.mjs", "generate"]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=test-results/${name}.json`];
