@@ -44,6 +44,11 @@ export function PhaseSection({ phase, releaseId, now, canEdit, canProgress, isFi
           ) : null}
         </div>
       </div>
+      {phase.items.length > 0 && phase.items.length < phase.matching ? (
+        <p className="border-b border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          Items {phase.firstIndex + 1}–{phase.firstIndex + phase.items.length} of {phase.matching} in this phase; the rest are on the {phase.firstIndex > 0 ? "previous" : "next"} page.
+        </p>
+      ) : null}
       {phase.items.length > 0 ? (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label={`Items in ${phase.name}`}>
           {phase.items.map((item, index) => (
@@ -54,8 +59,8 @@ export function PhaseSection({ phase, releaseId, now, canEdit, canProgress, isFi
               now={now}
               canProgress={canProgress}
               canEdit={canEdit && !isFiltered}
-              isFirst={index === 0}
-              isLast={index === phase.items.length - 1}
+              isFirst={phase.firstIndex + index === 0}
+              isLast={phase.firstIndex + index === phase.matching - 1}
             />
           ))}
         </ul>

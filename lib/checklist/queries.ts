@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { groupBy } from "@/lib/group-by";
 import { computeProgress, summarizeSubItems } from "@/lib/checklist/rules";
 import type { ChecklistFilter } from "@/lib/checklist/schemas";
+import { checklistWindow } from "@/lib/checklist/paging";
 
 const itemListFields = {
   id: true,
@@ -26,47 +27,68 @@ const itemListFields = {
 } as const;
 
 /**
- * A release's phases with their items for the checklist page, in three queries whatever
- * its size: progress per phase counts every item, the filter only narrows what is listed.
+ * A release's phases with one page of its items for the checklist page, in four queries
+ * whatever its size: progress per phase counts every item from a narrow read of all of them,
+ * the filter narrows what is listed, and only the page's items (with their sub-items) are read
+ * in full.
  */
-export async function getChecklist(releaseId: string, filter: ChecklistFilter) {
-  const [phases, items] = await Promise.all([
+export async function getChecklist(releaseId: string, filter: ChecklistFilter, requestedPage = 1) {
+  const [phases, light] = await Promise.all([
     db.phase.findMany({
       where: { releaseId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: { id: true, name: true, description: true, position: true, version: true },
     }),
     db.item.findMany({
-      where: { releaseId },
+      where: { releaseId, parentId: null },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: itemListFields,
+      select: { id: true, phaseId: true, status: true, priority: true, dueDate: true, waiverExpiresAt: true, parentId: true, assigneeId: true, categoryId: true },
     }),
   ]);
   const now = new Date();
-  const subItemsByParent = groupBy(
-    items.filter((item) => item.parentId),
-    (item) => item.parentId!,
-  );
-  const topLevel = items.filter((item) => !item.parentId);
-  const matches = (item: (typeof topLevel)[number]) =>
+  const matches = (item: (typeof light)[number]) =>
     (!filter.status || item.status === filter.status) &&
     (!filter.priority || item.priority === filter.priority) &&
-    (!filter.assignee || item.assignee?.id === filter.assignee) &&
-    (!filter.category || item.category?.id === filter.category);
-
-  const byPhase = groupBy(topLevel, (item) => item.phaseId);
+    (!filter.assignee || item.assigneeId === filter.assignee) &&
+    (!filter.category || item.categoryId === filter.category);
+  const byPhase = groupBy(light, (item) => item.phaseId);
+  const ordered = phases.flatMap((phase) => (byPhase.get(phase.id) ?? []).filter(matches));
+  const window = checklistWindow(ordered, requestedPage);
+  const listed = await db.item.findMany({
+    where: { OR: [{ id: { in: window.ids } }, { parentId: { in: window.ids } }] },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: itemListFields,
+  });
+  const subItemsByParent = groupBy(
+    listed.filter((item) => item.parentId),
+    (item) => item.parentId!,
+  );
+  const listedById = new Map(listed.map((item) => [item.id, item]));
+  const pageItemsByPhase = groupBy(
+    window.ids.map((id) => listedById.get(id)).filter((item) => item !== undefined),
+    (item) => item.phaseId,
+  );
+  let phaseStart = 0; // where each phase's matching items begin among all matching items
   const phaseViews = phases.map((phase) => {
     const phaseItems = byPhase.get(phase.id) ?? [];
+    const placement = window.phases.get(phase.id);
+    const start = phaseStart;
+    phaseStart += placement?.count ?? 0;
     return {
       ...phase,
       progress: computeProgress(phaseItems, now),
-      items: phaseItems.filter(matches).map((item) => {
+      matching: placement?.count ?? 0,
+      firstPage: placement?.firstPage ?? null,
+      // The index within the phase of this page's first item, for the move buttons.
+      firstIndex: Math.max(0, window.offset - start),
+      items: (pageItemsByPhase.get(phase.id) ?? []).map((item) => {
         const subItems = subItemsByParent.get(item.id) ?? [];
         return { ...item, subItems, subItemSummary: summarizeSubItems(subItems, now) };
       }),
     };
   });
-  return { phases: phaseViews, progress: computeProgress(topLevel, now), now };
+  const { phases: _placements, ids: _ids, ...paging } = window;
+  return { phases: phaseViews, progress: computeProgress(light, now), now, paging };
 }
 
 /** Overall progress only, for pages that show the release header without its checklist. */

@@ -203,3 +203,34 @@ describe("the database itself", () => {
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
   });
 });
+
+describe("a large checklist", () => {
+  it("lists one page of items with their sub-items, and counts progress over all of them", async () => {
+    const release = await createRelease(manager.id);
+    const phases = [await insertPhase(release.id, "Build"), await insertPhase(release.id, "Verify"), await insertPhase(release.id, "Empty")];
+    const sizes = [150, 70];
+    for (const [index, size] of sizes.entries()) {
+      await db.item.createMany({
+        data: Array.from({ length: size }, (_, position) => ({ releaseId: release.id, phaseId: phases[index]!.id, title: `${phases[index]!.id}-${position}`, position, status: position % 2 === 0 ? ("DONE" as const) : ("TODO" as const) })),
+      });
+    }
+    const verifyFirst = await db.item.findFirstOrThrow({ where: { phaseId: phases[1]!.id, position: 0 } });
+    await insertItem(phases[1]!, { title: "Sub-item of the first Verify item", parentId: verifyFirst.id });
+
+    const second = await getChecklist(release.id, {}, 2);
+    expect(second.paging).toMatchObject({ page: 2, pageCount: 3, total: 220, offset: 100 });
+    expect(second.progress.total).toBe(220);
+    const [build, verify, empty] = second.phases;
+    expect(build).toMatchObject({ matching: 150, firstPage: 1, firstIndex: 100 });
+    expect(build!.items).toHaveLength(50);
+    expect(build!.progress.total).toBe(150);
+    expect(verify).toMatchObject({ matching: 70, firstPage: 2, firstIndex: 0 });
+    expect(verify!.items).toHaveLength(50);
+    expect(verify!.items[0]!.subItems.map((item) => item.title)).toEqual(["Sub-item of the first Verify item"]);
+    expect(empty).toMatchObject({ matching: 0, firstPage: null, items: [] });
+
+    const filtered = await getChecklist(release.id, { status: "DONE" }, 1);
+    expect(filtered.paging).toMatchObject({ pageCount: 2, total: 110 });
+    expect(filtered.progress.total).toBe(220);
+  });
+});

@@ -24,7 +24,7 @@ import { createUser } from "../support/factories";
 
 const budgets = {
   "release overview (readiness and progress)": 17,
-  checklist: 4,
+  checklist: 5,
   "item page": 10,
   "sign-off board": 18,
   "risk register": 2,

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChecklistFilters } from "@/components/checklist/checklist-filters";
+import { ChecklistPages } from "@/components/checklist/checklist-pages";
+import { Pager } from "@/components/ui/pager";
 import { PhaseForm } from "@/components/checklist/phase-form";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { ReleaseHeader } from "@/components/releases/release-header";
@@ -23,8 +25,21 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
   const { id } = await params;
   const release = await getRelease(id);
   if (!release) notFound();
-  const filter = checklistFilterSchema.parse(await searchParams);
-  const [checklist, users] = await Promise.all([getChecklist(id, filter), listAssignees()]);
+  const query = await searchParams;
+  const filter = checklistFilterSchema.parse(query);
+  const [checklist, users] = await Promise.all([getChecklist(id, filter, Number(query.page ?? 1)), listAssignees()]);
+  const { paging } = checklist;
+  const hrefFor = (page: number, hash = "") => {
+    const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    if (page > 1) params.set("page", String(page));
+    return `/releases/${id}/checklist${params.size > 0 ? `?${params}` : ""}${hash}`;
+  };
+  const isPaged = paging.pageCount > 1;
+  // On a paged checklist, a page shows the phases its items belong to; phases with no matching
+  // item come last, after the last page's items.
+  const shownPhases = isPaged
+    ? checklist.phases.filter((phase) => phase.items.length > 0 || (phase.matching === 0 && paging.page === paging.pageCount))
+    : checklist.phases;
   const isOpen = !release.archivedAt;
   const canEdit = isOpen && can(viewer, "checklist:edit");
   const canProgress = isOpen && can(viewer, "item:progress");
@@ -45,7 +60,10 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
           This release has no phases yet.{canEdit ? " Add the first one below." : ""}
         </p>
       ) : null}
-      {checklist.phases.map((phase, index) => (
+      {isPaged ? (
+        <ChecklistPages paging={paging} phases={checklist.phases} hrefFor={hrefFor} />
+      ) : null}
+      {shownPhases.map((phase) => (
         <PhaseSection
           key={phase.id}
           phase={phase}
@@ -54,12 +72,13 @@ export default async function ChecklistPage({ params, searchParams }: Props) {
           canEdit={canEdit}
           canProgress={canProgress}
           isFiltered={isFiltered}
-          isFirst={index === 0}
-          isLast={index === checklist.phases.length - 1}
+          isFirst={phase.id === checklist.phases[0]?.id}
+          isLast={phase.id === checklist.phases.at(-1)?.id}
           categories={categories}
           assignees={assignees}
         />
       ))}
+      {isPaged ? <Pager page={paging.page} pageCount={paging.pageCount} hrefFor={hrefFor} label="Checklist pages, bottom" /> : null}
       {canEdit ? (
         <section aria-labelledby="add-phase" className="max-w-xl rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="add-phase" className="mb-3 text-base font-semibold">Add a phase</h2>
