@@ -73,3 +73,31 @@ test("a release starts from a built-in template, and an admin can retire a templ
   await expect(page.getByLabel("Start from").locator("option", { hasText: "Go-live procedure" })).toHaveCount(1);
   await adminPage.context().close();
 });
+
+test("a large imported plan is read a page at a time, with a way to each phase", async ({ page }) => {
+  failOnConsoleErrors(page);
+  await signIn(page, "manager@example.com");
+  await page.goto("/releases/import");
+  const phase = (name: string, count: number) => [`## ${name}`, ...Array.from({ length: count }, (_, index) => `- [ ] ${name} check ${index + 1}`)].join("\n");
+  await page.getByLabel("…or paste it here").fill(`# Big programme\n\n${phase("Build", 80)}\n\n${phase("Verify", 60)}\n`);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByLabel("Version").fill("big");
+  await page.getByRole("button", { name: "Import 140 items" }).click();
+
+  await expect(page.getByRole("heading", { level: 2, name: "Items 1–100 of 140" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Overall progress" })).toHaveAttribute("aria-valuetext", /\(0\/140\)/);
+  const verify = page.getByRole("region", { name: "Verify" });
+  await expect(verify.getByRole("listitem").filter({ hasText: "Verify check 20" })).toBeVisible();
+  await expect(verify.getByText("Verify check 21", { exact: true })).toHaveCount(0);
+  await expect(verify).toContainText("Items 1–20 of 60 in this phase");
+
+  await page.getByRole("navigation", { name: "Checklist pages", exact: true }).getByRole("link", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Items 101–140 of 140" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Build" })).toHaveCount(0);
+  await expect(page.getByText("Verify check 60", { exact: true })).toBeVisible();
+
+  await page.getByText("Go to a phase").click();
+  await page.getByRole("link", { name: "Build" }).click();
+  await expect(page).toHaveURL(/checklist#phase-/);
+  await expect(page.getByText("Build check 1", { exact: true })).toBeVisible();
+});
