@@ -53,11 +53,11 @@ const stopSmtp = () => new Promise<void>((resolve) => (server ? server.close(() 
 /** Retries are scheduled seconds ahead: bring them forward instead of waiting. */
 const makeRetriesDue = () => db.job.updateMany({ where: { status: "PENDING" }, data: { runAt: new Date(Date.now() - 1000) } });
 
-async function requestSignoff() {
+async function requestSignoff(roleName = "QA Lead", releaseName?: string) {
   const manager = await createUser("RELEASE_MANAGER");
   const approver = await createUser("APPROVER");
-  const release = await createRelease(manager.id);
-  await createRequiredSignoff(manager, { releaseId: release.id, roleName: "QA Lead", evidenceToReview: "", requiredApprovals: "1", assigneeIds: [approver.id] });
+  const release = await createRelease(manager.id, { name: releaseName });
+  await createRequiredSignoff(manager, { releaseId: release.id, roleName, evidenceToReview: "", requiredApprovals: "1", assigneeIds: [approver.id] });
   return approver;
 }
 
@@ -75,6 +75,17 @@ describe("the mail queue", () => {
     expect(received[0]!.body).toContain("Subject: Your sign-off is requested: QA Lead");
     expect(received[0]!.body).toMatch(/http:\/\/localhost:\d+\/releases\/\w+\/signoffs#role-\w+/);
     expect(await db.job.count({ where: { status: "DONE" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("sends stored text as plain text only, so markup in it is never rendered", async () => {
+    received = [];
+    const markup = `<img src=x onerror="alert(1)"><a href="javascript:alert(2)">QA</a>`;
+    await requestSignoff(markup, `<script>alert(3)</script> Launch`);
+    await runDueJobs(jobHandlers);
+    const [mail] = received;
+    expect(mail!.body).toMatch(/^Content-Type: text\/plain; charset=utf-8/im);
+    expect(mail!.body).not.toMatch(/text\/html/i);
+    expect(mail!.body).toContain("<script>alert(3)</script> Launch");
   });
 
   it("retries after the server refuses, and delivers once it accepts", async () => {
