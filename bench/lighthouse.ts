@@ -12,6 +12,9 @@ import { ensureBuild, signIn, startApp } from "./app-server";
 const port = Number(process.env.LH_PORT ?? 3600);
 const dataDir = ".data/bench-lh";
 const runs = Math.max(1, Number(process.env.LH_RUNS ?? 1));
+// LH_PAGES=dashboard,checklist measures only those pages; LH_REPORTS=dir keeps each full report.
+const onlyPages = process.env.LH_PAGES?.split(",").map((page) => page.trim());
+const reportsDir = process.env.LH_REPORTS;
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium stalls on a machine with no internet.
 const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -47,7 +50,7 @@ try {
     { page: "dashboard", path: `/releases/${release.id}` },
     { page: "checklist", path: `/releases/${release.id}/checklist` },
     { page: "stakeholder view", path: `/releases/${release.id}/status` },
-  ];
+  ].filter(({ page }) => !onlyPages || onlyPages.includes(page.split(" ")[0]!));
 
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   const flags: Flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } };
@@ -64,6 +67,10 @@ try {
         const { lhr } = result;
         if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${lhr.runtimeError.message}`);
         if (new URL(lhr.finalDisplayedUrl).pathname !== path) throw new Error(`${path} ended on ${lhr.finalDisplayedUrl}: was the session cookie refused?`);
+        if (reportsDir) {
+          mkdirSync(reportsDir, { recursive: true });
+          writeFileSync(`${reportsDir}/${page.split(" ")[0]}-${formFactor}-${run + 1}.json`, JSON.stringify(lhr));
+        }
         results.push({
           page,
           formFactor,
