@@ -19,7 +19,7 @@ const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium stalls on a machine with no internet.
 const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-type Row = { page: string; formFactor: "desktop" | "mobile"; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; failedAccessibility: string[] };
+type Row = { page: string; formFactor: "desktop" | "mobile"; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; benchmarkIndex: number; failedAccessibility: string[] };
 
 const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 const numeric = (lhr: Result, audit: string) => lhr.audits[audit]?.numericValue ?? Number.NaN;
@@ -79,6 +79,8 @@ try {
           lcpMs: Math.round(numeric(lhr, "largest-contentful-paint")),
           tbtMs: Math.round(numeric(lhr, "total-blocking-time")),
           cls: Math.round(numeric(lhr, "cumulative-layout-shift") * 1000) / 1000,
+          // Lighthouse's CPU speed score for this machine at that moment (a fast desktop: ~2000+).
+          benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
           failedAccessibility: failedAccessibility(lhr),
         });
       }
@@ -88,7 +90,9 @@ try {
     }
   }
 
-  console.table(rows.map(({ failedAccessibility: _failed, ...row }) => row));
+  console.table(rows.map(({ failedAccessibility: _failed, benchmarkIndex: _index, ...row }) => row));
+  const indexes = rows.map((row) => row.benchmarkIndex).sort((a, b) => a - b);
+  console.log(`Lighthouse CPU benchmark index of this machine: ${indexes[0]}–${indexes.at(-1)} (mobile runs slow the CPU 4× on top; a busy machine scores lower).`);
   for (const row of rows.filter((row) => row.failedAccessibility.length > 0)) {
     console.log(`Accessibility findings on the ${row.page} (${row.formFactor}):\n  ${row.failedAccessibility.join("\n  ")}`);
   }
