@@ -79,7 +79,7 @@ try {
           lcpMs: Math.round(numeric(lhr, "largest-contentful-paint")),
           tbtMs: Math.round(numeric(lhr, "total-blocking-time")),
           cls: Math.round(numeric(lhr, "cumulative-layout-shift") * 1000) / 1000,
-          // Lighthouse's CPU speed score for this machine at that moment (a fast desktop: ~2000+).
+          // Lighthouse's CPU speed score for this machine at that moment: low when the machine is busy.
           benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
           failedAccessibility: failedAccessibility(lhr),
         });
