@@ -1,40 +1,9 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useReducedMotion } from "@/components/charts/use-reduced-motion";
 
 const legendText = (value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>;
-
-/** A half-circle gauge of the score, with the GO threshold marked. */
-export function ScoreGauge({ score, threshold, label }: { score: number; threshold: number; label: string }) {
-  const isStill = useReducedMotion();
-  const meets = score >= threshold;
-  const data = [
-    { name: "Score", value: score },
-    { name: "To 100", value: Math.max(0, 100 - score) },
-  ];
-  const marker = [
-    { name: "Below the threshold", value: threshold },
-    { name: "Threshold", value: 1.5 },
-    { name: "Above", value: Math.max(0, 100 - threshold - 1.5) },
-  ];
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <PieChart title={label}>
-        <Pie data={data} dataKey="value" startAngle={180} endAngle={0} cx="50%" cy="85%" innerRadius="70%" outerRadius="100%" stroke="none" isAnimationActive={!isStill}>
-          <Cell fill={meets ? "#047857" : "#d97706"} />
-          <Cell fill="#e2e8f0" />
-        </Pie>
-        <Pie data={marker} dataKey="value" startAngle={180} endAngle={0} cx="50%" cy="85%" innerRadius="55%" outerRadius="68%" stroke="none" isAnimationActive={false}>
-          <Cell fill="transparent" />
-          <Cell fill="#0f172a" />
-          <Cell fill="transparent" />
-        </Pie>
-        <Tooltip />
-      </PieChart>
-    </ResponsiveContainer>
-  );
-}
 
 // Recharts copies each entry's fields onto its drawn shapes: a field called "role" would become
 // an invalid ARIA role, so the role's name travels as "roleName".

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ItemStatusBadge, PriorityBadge } from "@/components/checklist/badges";
 import { StatusControl } from "@/components/checklist/status-control";
 import { Badge } from "@/components/ui/badge";
-import { InlineAction } from "@/components/ui/inline-action";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { moveItemAction } from "@/lib/checklist/actions";
 import type { ChecklistItem } from "@/lib/checklist/queries";
 import { isOverdue } from "@/lib/checklist/rules";
@@ -48,8 +48,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
       </div>
       {canEdit ? (
         <div className="flex shrink-0 gap-1">
-          {!isFirst ? <InlineAction action={moveItemAction} fields={{ id: item.id, direction: "up" }} label="↑" accessibleLabel={`Move “${item.title}” up`} variant="ghost" /> : null}
-          {!isLast ? <InlineAction action={moveItemAction} fields={{ id: item.id, direction: "down" }} label="↓" accessibleLabel={`Move “${item.title}” down`} variant="ghost" /> : null}
+          <MoveButtons action={moveItemAction} id={item.id} name={`“${item.title}”`} canMoveUp={!isFirst} canMoveDown={!isLast} />
         </div>
       ) : null}
     </li>

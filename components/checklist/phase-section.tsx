@@ -3,6 +3,7 @@ import { ItemRow } from "@/components/checklist/item-row";
 import { PhaseForm } from "@/components/checklist/phase-form";
 import { ProgressSummary } from "@/components/checklist/progress-summary";
 import { InlineAction } from "@/components/ui/inline-action";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { createItemAction, deletePhaseAction, movePhaseAction, updatePhaseAction } from "@/lib/checklist/actions";
 import type { ChecklistPhase } from "@/lib/checklist/queries";
 
@@ -38,8 +39,7 @@ export function PhaseSection({ phase, releaseId, now, canEdit, canProgress, isFi
           </div>
           {canEdit ? (
             <div className="flex gap-1">
-              {!isFirst ? <InlineAction action={movePhaseAction} fields={{ id: phase.id, direction: "up" }} label="↑" accessibleLabel={`Move phase ${phase.name} up`} variant="ghost" /> : null}
-              {!isLast ? <InlineAction action={movePhaseAction} fields={{ id: phase.id, direction: "down" }} label="↓" accessibleLabel={`Move phase ${phase.name} down`} variant="ghost" /> : null}
+              <MoveButtons action={movePhaseAction} id={phase.id} name={`phase ${phase.name}`} canMoveUp={!isFirst} canMoveDown={!isLast} />
             </div>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { BurndownChart, ScoreGauge, ScoreTrendChart, SignoffChart } from "@/components/charts/lazy-charts";
+import { BurndownChart, ScoreTrendChart, SignoffChart } from "@/components/charts/lazy-charts";
+import { ScoreGauge } from "@/components/charts/score-gauge";
 import type { Readiness } from "@/lib/decisions/rules";
 import { describeTrend, type DayPoint } from "@/lib/releases/history-rules";
 import { describeScore } from "@/lib/releases/score";

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idleState, type FormState } from "@/lib/form";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  id: string;
+  /** Said by screen readers: `Move ${name} up`, `Move ${name} down`. */
+  name: string;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+};
+
+/**
+ * The ↑ and ↓ of a row in one form: the pressed button sends its direction. One form and one
+ * client component per row rather than two keeps long checklists light to load and hydrate.
+ */
+export function MoveButtons({ action, id, name, canMoveUp, canMoveDown }: Props) {
+  const [state, formAction] = useActionState(action, idleState);
+  if (!canMoveUp && !canMoveDown) return null;
+  return (
+    <form action={formAction} className="inline-flex flex-col items-start">
+      <input type="hidden" name="id" value={id} />
+      <span className="flex gap-1">
+        {canMoveUp ? <SubmitButton variant="ghost" size="sm" name="direction" value="up" aria-label={`Move ${name} up`}>↑</SubmitButton> : null}
+        {canMoveDown ? <SubmitButton variant="ghost" size="sm" name="direction" value="down" aria-label={`Move ${name} down`}>↓</SubmitButton> : null}
+      </span>
+      {state.status === "error" ? (
+        <p role="alert" className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
