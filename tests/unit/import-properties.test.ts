@@ -81,7 +81,8 @@ describe("export, then import", () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 whole documents parsed: seconds of work, more on a loaded two-core machine.
+  }, 60_000);
 
   it("keeps numbered and marked-up titles as typed", () => {
     const item = (title: string): ExportItem & { subItems: ExportItem[] } => ({ title, status: "TODO", priority: "BLOCKING", ownerRole: "", category: null, estimateMinutes: null, evidence: [], details: "", subItems: [] });
