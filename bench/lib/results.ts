@@ -7,6 +7,8 @@ export type Target = { name: string; path: string; floor: "/hello" | "/table" | 
 export type Result = {
   name: string;
   concurrency: number;
+  /** Seconds each repetition ran (the median). */
+  seconds: number;
   rps: number;
   /** Milliseconds; null when no request finished in any repetition. */
   p50: number | null;
@@ -39,6 +41,7 @@ export function summarize(target: Target, concurrency: number, reps: WrkFigures[
   return {
     name: target.name,
     concurrency,
+    seconds: round(median(reps.map((rep) => rep.seconds)), 1),
     rps: round(median(reps.map((rep) => rep.rps)), 1),
     p50: of((rep) => rep.p50),
     p95: of((rep) => rep.p95),
