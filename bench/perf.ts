@@ -86,9 +86,9 @@ try {
     console.log(`  ${target.name}: one request takes ${Math.round(median(times))} ms`);
   }
   // A slow page gets a longer run, so each connection finishes about three requests (up to
-  // BENCH_MAX_SECONDS), and the server a pause afterwards to finish what wrk left in flight.
+  // BENCH_MAX_SECONDS); after each run the server finishes what wrk left in flight.
   const durationOf = (target: Target, connections: number) => Math.round(Math.min(maxSeconds, Math.max(seconds, (3 * connections * single.get(target.name)!) / 1000)));
-  const drain = (target: Target, connections: number) => new Promise((resolve) => setTimeout(resolve, target.floor ? Math.min(60_000, (connections * single.get(target.name)!) / os.cpus().length) : 0));
+  const drain = (target: (typeof targets)[number]) => (target.base === app.base ? app : floor).waitUntilIdle();
 
   const measure = async (target: (typeof targets)[number], connections: number, duration: number): Promise<WrkFigures> => {
     if (!target.isAction) return runWrk({ url: `${target.base}${target.path}`, connections, seconds: duration, headers: target.base === app.base ? headers : {} });
@@ -112,8 +112,8 @@ try {
       // Repetitions go round the targets, so a burst of load from elsewhere spreads over all of them.
       for (const target of measured) {
         const figures = await measure(target, concurrency, durationOf(target, concurrency));
-        await drain(target, concurrency);
-        console.log(`  c=${concurrency} rep ${rep} ${target.name} (${figures.seconds} s): ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ${figures.errors} errors`);
+        const waited = await drain(target);
+        console.log(`  c=${concurrency} rep ${rep} ${target.name} (${figures.seconds} s): ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ${figures.errors} errors${waited > 1 ? `; idle after ${waited} s` : ""}`);
         runs.set(`${target.name}@${concurrency}`, [...(runs.get(`${target.name}@${concurrency}`) ?? []), figures]);
       }
     }

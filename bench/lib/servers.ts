@@ -1,7 +1,8 @@
 // The two servers npm run bench measures, on loopback: the app's production build on its own
-// embedded database (through scripts/start.mjs, as bench/load.ts does) and the reference floor.
+// embedded database (through scripts/start.mjs, as bench/load.ts does; its output goes to
+// app.log there) and the reference floor.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 
 const nextBin = "node_modules/next/dist/bin/next";
 
@@ -16,7 +17,40 @@ export function build() {
   }
 }
 
-export type Server = { base: string; stop: () => Promise<void> };
+export type Server = { base: string; stop: () => Promise<void>; waitUntilIdle: () => Promise<number> };
+
+/** The id of the process listening on `port` (the next-server under scripts/start.mjs), from ss. */
+function listenerPid(port: number): number | null {
+  const output = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
+  const match = /pid=(\d+)/.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
+const cpuTicks = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+};
+
+/**
+ * Waits until the server process has used under a tenth of a core for a whole second: wrk
+ * stops at its deadline, but the server still renders what was in flight, which would slow
+ * the next measurement. Returns the seconds waited (at most two minutes).
+ */
+function idleWaiter(port: number) {
+  const pid = listenerPid(port);
+  return async () => {
+    if (!pid || !existsSync(`/proc/${pid}/stat`)) return 0;
+    const started = Date.now();
+    let before = cpuTicks(pid);
+    while (Date.now() - started < 120_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = cpuTicks(pid);
+      if (now - before < 10) break; // 10 ticks of 10 ms: a tenth of a second of CPU in a second
+      before = now;
+    }
+    return Math.round((Date.now() - started) / 1000);
+  };
+}
 
 function stopper(child: ChildProcess) {
   return () =>
@@ -44,9 +78,12 @@ async function waitFor(url: string, child: ChildProcess, minutes = 5) {
 /** The app on a fresh embedded database in `dataDir` (migrated, with the demo data). */
 export async function startApp(options: { port: number; dataDir: string; pgPort: number }): Promise<Server> {
   rmSync(options.dataDir, { recursive: true, force: true });
+  mkdirSync(options.dataDir, { recursive: true });
+  // The app's log (JSON lines, warnings and errors), to look up the reference of a failed answer.
+  const log = openSync(`${options.dataDir}/app.log`, "w");
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(options.port), DATA_DIR: options.dataDir, EMBEDDED_PG_PORT: String(options.pgPort), DATABASE_URL: "", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", log, log],
   });
   const base = `http://localhost:${options.port}`;
   const stop = stopper(child);
@@ -56,7 +93,7 @@ export async function startApp(options: { port: number; dataDir: string; pgPort:
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, stop, waitUntilIdle: idleWaiter(options.port) };
 }
 
 export async function startFloor(port: number): Promise<Server> {
@@ -72,7 +109,7 @@ export async function startFloor(port: number): Promise<Server> {
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, stop, waitUntilIdle: idleWaiter(port) };
 }
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
