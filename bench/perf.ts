@@ -29,6 +29,9 @@ const concurrencies = [1, 10];
 const dataDir = ".data/bench-perf";
 const itemsFile = `${dataDir}/action-items.txt`;
 
+// The commit measured: read now, before the long run, in case the tree changes meanwhile.
+const dirty = execSync("git status --porcelain --untracked-files=no", { encoding: "utf8" }).trim() !== "";
+const commit = `${execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim()}${dirty ? "-dirty" : ""}`;
 ensureWrk();
 if (process.env.BENCH_SKIP_BUILD !== "1") build();
 const servers: Server[] = [];
@@ -142,8 +145,6 @@ try {
   console.log("\nScaling (ms for the whole answer, by items in the release):\n");
   console.log(formatTable(verdicts.map((verdict) => ({ page: verdict.page, ...verdict.times, growth: `${verdict.growth}x for ${verdict.sizeGrowth}x items`, "at most linear": verdict.atMostLinear ? "yes" : "NO" }))));
 
-  const dirty = execSync("git status --porcelain --untracked-files=no", { encoding: "utf8" }).trim() !== "";
-  const commit = `${execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim()}${dirty ? "-dirty" : ""}`;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
   mkdirSync("bench/results", { recursive: true });
   const report = { machine, commit, date: new Date().toISOString(), seconds, reps, results, budgets, scaling, scalingVerdicts: verdicts };
