@@ -13,6 +13,9 @@ try {
   console.log(`Large release: /releases/${data.largeReleaseId}`);
   for (const { items, releaseId } of data.scaling) console.log(`Scaling release of ${items} items: /releases/${releaseId}`);
   console.log(`Sign in as ${data.managerEmail} (password: ready-for-release).`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 } finally {
   await db.$disconnect();
 }
