@@ -1,0 +1,139 @@
+// The two servers npm run bench measures, on loopback: the app's production build on its own
+// embedded database (through scripts/start.mjs, as bench/load.ts does; its output goes to
+// app.log there) and the reference floor.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+
+const nextBin = "node_modules/next/dist/bin/next";
+
+export function build() {
+  for (const [label, command, args] of [
+    ["the app", "npm", ["run", "build"]],
+    ["the reference floor", process.execPath, [nextBin, "build", "bench/floor"]],
+  ] as const) {
+    console.log(`Building ${label}…`);
+    const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (result.status !== 0) throw new Error(`Building ${label} failed.`);
+  }
+}
+
+export type Server = { base: string; stop: () => Promise<void>; waitUntilIdle: () => Promise<number> };
+
+/** The id of the process listening on `port` (the next-server under scripts/start.mjs), from ss. */
+function listenerPid(port: number): number | null {
+  const output = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
+  const match = /pid=(\d+)/.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
+const cpuTicks = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+};
+
+/**
+ * Waits until the server process has used under a tenth of a core for a whole second: wrk
+ * stops at its deadline, but the server still renders what was in flight, which would slow
+ * the next measurement. Returns the seconds waited (at most two minutes).
+ */
+function idleWaiter(port: number) {
+  const pid = listenerPid(port);
+  return async () => {
+    if (!pid || !existsSync(`/proc/${pid}/stat`)) return 0;
+    const started = Date.now();
+    let before = cpuTicks(pid);
+    while (Date.now() - started < 120_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = cpuTicks(pid);
+      if (now - before < 10) break; // 10 ticks of 10 ms: a tenth of a second of CPU in a second
+      before = now;
+    }
+    return Math.round((Date.now() - started) / 1000);
+  };
+}
+
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+}
+
+async function waitFor(url: string, child: ChildProcess, minutes = 5) {
+  for (let attempt = 0; attempt < minutes * 60; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`The server for ${url} exited (${child.exitCode}).`);
+    const ok = await fetch(url).then((response) => response.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${url} did not answer in ${minutes} minutes.`);
+}
+
+/** The app on a fresh embedded database in `dataDir` (migrated, with the demo data). */
+export async function startApp(options: { port: number; dataDir: string; pgPort: number }): Promise<Server> {
+  rmSync(options.dataDir, { recursive: true, force: true });
+  mkdirSync(options.dataDir, { recursive: true });
+  // The app's log (JSON lines, warnings and errors), to look up the reference of a failed answer.
+  const log = openSync(`${options.dataDir}/app.log`, "w");
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { ...process.env, PORT: String(options.port), DATA_DIR: options.dataDir, EMBEDDED_PG_PORT: String(options.pgPort), DATABASE_URL: "", LOG_LEVEL: "warn" },
+    stdio: ["ignore", log, log],
+  });
+  const base = `http://localhost:${options.port}`;
+  const stop = stopper(child);
+  try {
+    await waitFor(`${base}/api/health/ready`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop, waitUntilIdle: idleWaiter(options.port) };
+}
+
+export async function startFloor(port: number): Promise<Server> {
+  const child = spawn(process.execPath, [nextBin, "start", "bench/floor", "-p", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://localhost:${port}`;
+  const stop = stopper(child);
+  try {
+    await waitFor(`${base}/hello`, child, 1);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop, waitUntilIdle: idleWaiter(port) };
+}
+
+const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
+
+/** Signs in through next-auth's credentials flow and returns the session cookie. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.includes("session-token"));
+  if (!session) throw new Error(`Signing in as ${email} failed.`);
+  return session;
+}
+
+/** Milliseconds to fetch `url` and read its whole body; refuses anything but a 200. */
+export async function timeFetch(url: string, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}.`);
+  return performance.now() - started;
+}
