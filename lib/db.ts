@@ -8,8 +8,17 @@ type QueryListener = (query: string) => void;
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<QueryListener> };
 const listeners = (globalForDb.queryListeners ??= new Set());
 
+// Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) failed changes on
+// a busy two-core server while nothing was wrong but the wait (npm run bench, docs/performance.md).
+// Conflicting edits are still refused by their version, whatever the wait.
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 function createClient() {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    log: [{ emit: "event", level: "query" }],
+    transactionOptions,
+  });
   client.$on("query", (event) => {
     for (const listener of listeners) listener(event.query);
   });
