@@ -26,7 +26,8 @@ const permissions = {
 
 export type Permission = keyof typeof permissions;
 
-export type Viewer = { id: string; email: string; name: string; role: Role };
+/** `signedInAt`: when the current session began, for confirmations by a fresh single sign-on. */
+export type Viewer = { id: string; email: string; name: string; role: Role; signedInAt?: Date };
 
 export function can(viewer: Pick<Viewer, "role">, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(viewer.role);

@@ -40,7 +40,7 @@ export async function viewerFromClaims(claims: SessionClaims | null, now = new D
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, signedInAt: session.createdAt };
 }
 
 /** Ends every session of the viewer, on every device, at once; audited. */

@@ -1,3 +1,4 @@
+import type { SignConfirmation } from "@/lib/account/queries";
 import { randomUUID } from "node:crypto";
 import { RoleStateBadge, StandingBadge } from "@/components/readiness/badges";
 import { RoleForm } from "@/components/signoffs/role-form";
@@ -17,12 +18,13 @@ type Props = {
   board: SignoffBoard;
   role: SignoffBoardRole;
   viewer: Viewer;
+  confirmation: SignConfirmation;
   canConfigure: boolean;
   people: { value: string; label: string }[];
 };
 
 /** One required role: where each signer stands, what changed since a stale sign-off, the history and the forms. */
-export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
+export function RoleCard({ board, role, viewer, canConfigure, people, confirmation }: Props) {
   const headingId = `role-${role.role.id}`;
   const viewerSigner = role.signers.find((signer) => signer.userId === viewer.id);
   return (
@@ -112,6 +114,7 @@ export function RoleCard({ board, role, viewer, canConfigure, people }: Props) {
             approveBlocker={board.approveBlocker}
             isReconfirm={viewerSigner.standing === "stale"}
             people={people}
+            confirmation={confirmation}
           />
           </div>
         </Disclosure>

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/form";
 import { recordSignoffAction } from "@/lib/signoffs/actions";
+import type { SignConfirmation } from "@/lib/account/queries";
+import { SsoConfirmation } from "@/components/signoffs/sso-confirmation";
 
 type Props = {
   roleId: string;
@@ -19,12 +21,13 @@ type Props = {
   approveBlocker: string | null;
   isReconfirm: boolean;
   people: { value: string; label: string }[];
+  confirmation: SignConfirmation;
 };
 
 const MAX_CONDITIONS = 10;
 
 /** Sign for a role: a verdict, what was reviewed, conditions if any, and the signer's password again. */
-export function SignoffForm({ roleId, roleName, basisRevision, supersedesId, idempotencyKey, approveBlocker, isReconfirm, people }: Props) {
+export function SignoffForm({ roleId, roleName, basisRevision, supersedesId, idempotencyKey, approveBlocker, isReconfirm, people, confirmation }: Props) {
   const [state, formAction] = useActionState(recordSignoffAction, idleState);
   const [verdict, setVerdict] = useState(state.values?.verdict ?? (approveBlocker ? "REJECTED" : "APPROVED"));
   const [conditionRows, setConditionRows] = useState(1);
@@ -71,7 +74,11 @@ export function SignoffForm({ roleId, roleName, basisRevision, supersedesId, ide
       ) : null}
       <Field label="Comment" name="comment" as="textarea" state={state} maxLength={5000} required={verdict === "REJECTED"} />
       <Field label="Evidence you reviewed" name="evidenceReviewed" as="textarea" state={state} maxLength={5000} hint="Links or names of the reports you looked at." />
-      <Field label="Your password" name="password" type="password" state={state} required autoComplete="current-password" hint="Signing is a record in your name: confirm it is you." />
+      {confirmation.method === "password" ? (
+        <Field label="Your password" name="password" type="password" state={state} required autoComplete="current-password" hint="Signing is a record in your name: confirm it is you." />
+      ) : (
+        <SsoConfirmation provider={confirmation.provider} freshUntil={confirmation.freshUntil} error={state.fieldErrors?.password?.[0]} />
+      )}
       <SubmitButton pendingLabel="Signing…">{isReconfirm ? `Re-confirm as ${roleName}` : `Sign as ${roleName}`}</SubmitButton>
     </form>
   );

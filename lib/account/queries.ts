@@ -1,7 +1,10 @@
 import "server-only";
 import QRCode from "qrcode";
 import { db } from "@/lib/db";
+import { ssoSettings } from "@/lib/account/sso";
 import { decryptSecret, provisioningUri } from "@/lib/account/totp";
+import type { Viewer } from "@/lib/permissions";
+import { SSO_CONFIRM_MINUTES } from "@/lib/signoffs/schemas";
 
 /** What the account page shows: sign-in methods, never a secret that is already in force. */
 export async function getAccount(userId: string) {
@@ -27,4 +30,14 @@ export async function getAccount(userId: string) {
     identities: user.identities,
     openSessions: user.sessions.length,
   };
+}
+
+/** How the viewer confirms a sign-off: their password, or a fresh single sign-on. */
+export type SignConfirmation = { method: "password" } | { method: "sso"; provider: string; freshUntil: string | null };
+
+export async function getSignConfirmation(viewer: Viewer): Promise<SignConfirmation> {
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
+  if (user?.passwordHash) return { method: "password" };
+  const until = viewer.signedInAt ? viewer.signedInAt.getTime() + SSO_CONFIRM_MINUTES * 60_000 : 0;
+  return { method: "sso", provider: ssoSettings()?.name ?? "single sign-on", freshUntil: until > Date.now() ? new Date(until).toISOString() : null };
 }

@@ -7,17 +7,23 @@ import { parseInput, ValidationError } from "@/lib/form";
 import { verifyPassword } from "@/lib/password";
 import { can, requirePermission, type Viewer } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { recordSignoffSchema, resolveConditionSchema, type RecordSignoffInput } from "@/lib/signoffs/schemas";
+import { recordSignoffSchema, resolveConditionSchema, SSO_CONFIRM_MINUTES, type RecordSignoffInput } from "@/lib/signoffs/schemas";
 import { signoffWriteGuard } from "@/lib/signoffs/guards";
 
 // Recording sign-offs (F8). The signer and the time come from the session and the server,
 // never from the form; signing asks for the signer's password again; records are append-only.
 
-async function requirePassword(viewer: Viewer, password: string) {
+/**
+ * Signing is confirmed by the signer: the password again, or for an account that only signs on
+ * through the provider, a sign-on of the current session at most SSO_CONFIRM_MINUTES old.
+ */
+async function requireConfirmation(viewer: Viewer, password: string) {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (user && !user.passwordHash) {
-    throw new ValidationError({ password: ["Your account signs in through single sign-on and has no password to confirm a sign-off with. Ask an admin to set one."] });
+    if (viewer.signedInAt && Date.now() - viewer.signedInAt.getTime() <= SSO_CONFIRM_MINUTES * 60_000) return;
+    throw new ValidationError({ password: [`Your account signs in through single sign-on: sign on again, then sign within ${SSO_CONFIRM_MINUTES} minutes.`] });
   }
+  if (!password) throw new ValidationError({ password: ["Enter your password to sign."] });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     throw new ValidationError({ password: ["That password is not right. Enter the password you sign in with."] });
   }
@@ -120,7 +126,7 @@ async function insertSignoff(tx: Tx, viewer: Viewer, input: RecordSignoffInput):
 export async function recordSignoff(viewer: Viewer, raw: unknown) {
   requirePermission(viewer, "signoff:record");
   const input = parseInput(recordSignoffSchema, raw);
-  await requirePassword(viewer, input.password);
+  await requireConfirmation(viewer, input.password);
   try {
     return await db.$transaction((tx) => insertSignoff(tx, viewer, input));
   } catch (error) {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { dayField, enumField, idField, optionalTextField, textField, versionField } from "@/lib/schemas";
 
+/** How recent a single sign-on must be to confirm a sign-off by an account with no password. */
+export const SSO_CONFIRM_MINUTES = 10;
+
 export const verdicts = ["APPROVED", "CONDITIONAL", "REJECTED"] as const;
 
 /** A random key the form carries, so that submitting it twice records one thing. */
@@ -54,7 +57,8 @@ export const recordSignoffSchema = z
     comment: optionalTextField("Comment", 5000),
     evidenceReviewed: optionalTextField("Evidence reviewed", 5000),
     conditions: z.array(conditionSchema).max(10, "At most 10 conditions.").default([]),
-    password: z.string({ error: "Enter your password to sign." }).min(1, "Enter your password to sign.").max(200, "That password is too long."),
+    // Required of password accounts by the mutation; single sign-on accounts confirm by signing on again.
+    password: z.string({ error: "Enter your password to sign." }).max(200, "That password is too long.").default(""),
     basisRevision: z.coerce.number({ error: "Reload the page and sign again." }).int().min(0),
     supersedesId: z.preprocess((value) => (value === "" || value === undefined ? null : value), idField.nullable()),
     idempotencyKey: idempotencyKeyField,

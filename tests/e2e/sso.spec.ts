@@ -119,3 +119,53 @@ test("two-step sign-in asks for the authenticator's code after the password", as
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
 });
+
+test("an approver with no password confirms a sign-off by a fresh sign-on", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  failOnConsoleErrors(page);
+  const login = `sol-${unique()}`;
+  await ssoFromSignInPage(page, login);
+  await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
+
+  // An admin makes them an approver and asks for their sign-off on a new release.
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@example.com");
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: `SSO ${login}` }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `SSO ${login}` })).toBeVisible();
+  await expect(admin.getByText("This user signs in through single sign-on (1 linked) and has no password.")).toBeVisible();
+  const role = admin.getByLabel("Role", { exact: true });
+  await role.selectOption({ label: "Approver" });
+  await expect(role).toHaveValue("APPROVER");
+  await admin.getByRole("button", { name: "Save user" }).click();
+  await expect(admin.getByText("User saved.")).toBeVisible();
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("row").filter({ hasText: login })).toContainText("Approver");
+  await admin.goto("/releases/new");
+  await admin.getByLabel("Name").fill(`SSO sign-off ${login}`);
+  await admin.getByLabel("Version").fill("v1");
+  await admin.getByLabel("Target date").fill("2030-03-01");
+  await admin.getByRole("button", { name: "Create release" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: new RegExp(`SSO sign-off ${login}`) })).toBeVisible();
+  const signoffs = `${admin.url().replace(/\/$/, "")}/signoffs`;
+  await admin.goto(signoffs);
+  const form = admin.getByRole("region", { name: "Add a required role" });
+  await form.getByLabel("Role").fill("Platform Owner");
+  await form.getByRole("checkbox", { name: `SSO ${login}` }).check();
+  await form.getByRole("button", { name: "Add role" }).click();
+  await expect(admin.getByRole("heading", { level: 2, name: "Platform Owner" })).toBeVisible();
+  await admin.close();
+
+  // The role change ended their session; the provider still knows them, so signing on is one click.
+  await ssoFromSignInPage(page);
+  await expect(page.getByRole("heading", { name: "Releases", level: 1 })).toBeVisible();
+  await page.goto(new URL(signoffs).pathname);
+  const card = page.getByRole("region", { name: "Platform Owner", exact: true });
+  await card.locator("summary", { hasText: /as Platform Owner$/ }).click();
+  const sign = card.getByRole("form", { name: "Sign as Platform Owner" });
+  await expect(sign.getByLabel("Your password")).toHaveCount(0);
+  await expect(sign).toContainText(`You signed on with ${oidcClient.name} just now`);
+  await sign.getByRole("radio", { name: "Approve", exact: true }).check();
+  await sign.getByRole("button", { name: "Sign as Platform Owner" }).click();
+  await expect(card.getByRole("status")).toContainText("Recorded");
+});

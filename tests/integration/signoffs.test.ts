@@ -78,6 +78,21 @@ describe("recording a sign-off", () => {
     expect((await roleState(release.id)).state).toBe("APPROVED");
   });
 
+  it("asks a password account for its password, and a single sign-on account for a sign-on at most 10 minutes old", async () => {
+    const sso = await createUser("APPROVER", { name: "Sol Sso" });
+    await db.user.update({ where: { id: sso.id }, data: { passwordHash: null } });
+    const { release, role } = await setup({ assignees: [ana, sso] });
+    const before = await countRows();
+    await expect(recordSignoff(ana, await signInput(role.id, release.id, { password: "" }))).rejects.toThrow(ValidationError);
+    const stale = { ...sso, signedInAt: new Date(Date.now() - 11 * 60_000) };
+    await expect(recordSignoff(stale, await signInput(role.id, release.id, { password: "" }))).rejects.toThrow(ValidationError);
+    await expect(recordSignoff({ ...sso, signedInAt: undefined }, await signInput(role.id, release.id, { password: "" }))).rejects.toThrow(ValidationError);
+    expect(await countRows()).toEqual(before);
+    const fresh = { ...sso, signedInAt: new Date(Date.now() - 2 * 60_000) };
+    const result = await recordSignoff(fresh, await signInput(role.id, release.id, { password: "" }));
+    expect(await db.signoff.findUniqueOrThrow({ where: { id: result.id }, select: { signerId: true } })).toEqual({ signerId: sso.id });
+  });
+
   it("refuses a wrong password, an unassigned user, a viewer and forged fields, changing nothing", async () => {
     const { release, role } = await setup({ assignees: [ana] });
     const before = await countRows();

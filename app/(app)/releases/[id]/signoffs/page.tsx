@@ -1,3 +1,4 @@
+import { getSignConfirmation } from "@/lib/account/queries";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReleaseHeader } from "@/components/releases/release-header";
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function SignoffsPage({ params }: Props) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const [release, board, progress, signers] = await Promise.all([getRelease(id), getSignoffBoard(id, viewer), getReleaseProgress(id), listSigners()]);
+  const [release, board, progress, signers, confirmation] = await Promise.all([getRelease(id), getSignoffBoard(id, viewer), getReleaseProgress(id), listSigners(), getSignConfirmation(viewer)]);
   if (!release || !board) notFound();
   const canConfigure = can(viewer, "signoff:configure");
   const people = signers.map((user) => ({ value: user.id, label: user.name }));
@@ -42,7 +43,7 @@ export default async function SignoffsPage({ params }: Props) {
         </p>
       ) : null}
       {board.roles.map((role) => (
-        <RoleCard key={role.role.id} board={board} role={role} viewer={viewer} canConfigure={canConfigure} people={people} />
+        <RoleCard key={role.role.id} board={board} role={role} viewer={viewer} canConfigure={canConfigure} people={people} confirmation={confirmation} />
       ))}
       {canConfigure && board.isOpen ? (
         <Card title="Add a required role" id="add-role">
