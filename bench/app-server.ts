@@ -25,13 +25,23 @@ export async function startApp({ port, pgPort, dataDir }: { port: number; pgPort
   };
   process.on("exit", stop);
   const base = `http://localhost:${port}`;
+  try {
+    await waitForReady(base, () => server.exitCode);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { base, stop };
+}
+
+/** Resolves once the app at `base` answers /api/health/ready; gives up after 5 minutes. */
+export async function waitForReady(base: string, exitCode: () => number | null = () => null) {
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (server.exitCode !== null) throw new Error(`The app stopped (exit ${server.exitCode}) before it was ready.`);
+    if (exitCode() !== null) throw new Error(`The app stopped (exit ${exitCode()}) before it was ready.`);
     const ready = await fetch(`${base}/api/health/ready`).then((response) => response.ok).catch(() => false);
-    if (ready) return { base, stop };
+    if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  stop();
   throw new Error("The app did not become ready in 5 minutes.");
 }
 
@@ -47,6 +57,6 @@ export async function signIn(base: string, email: string, password = "ready-for-
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "").find((cookie) => cookie.includes("session-token"));
-  if (!session) throw new Error("Signing in failed.");
+  if (!session) throw new Error(`Signing in as ${email} failed.`);
   return session;
 }

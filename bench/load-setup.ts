@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
+export { signIn, waitForReady } from "./app-server";
+
 const require = createRequire(import.meta.url);
 // React's own encoder of server action arguments, as the browser uses it.
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.edge") as { encodeReply: (value: unknown) => Promise<FormData | string> };
@@ -24,31 +26,6 @@ export function startApp(port: number, databaseUrl: string): ChildProcess {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-}
-
-export async function waitForReady(base: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const ready = await fetch(`${base}/api/health/ready`).then((response) => response.ok).catch(() => false);
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error("The app did not become ready in 5 minutes.");
-}
-
-/** Signs in through next-auth's credentials flow and returns the session cookie. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "").join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "").find((cookie) => cookie.includes("session-token"));
-  if (!session) throw new Error(`Signing in as ${email} failed.`);
-  return session;
 }
 
 /** The id Next gave a server action in this build. */

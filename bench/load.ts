@@ -117,7 +117,8 @@ async function measure(name: string, faults: boolean) {
     }),
   ]);
   timers.forEach(clearTimeout);
-  const firstSuccessAfterReturn = events.returned === undefined ? null : (successAt.find((at) => at >= events.returned!) ?? Infinity) - events.returned;
+  const firstAfter = events.returned === undefined ? undefined : successAt.find((at) => at >= events.returned!);
+  const firstSuccessAfterReturn = firstAfter === undefined || events.returned === undefined ? null : firstAfter - events.returned;
   return { name, reads, signoffs, acknowledged, events, firstSuccessAfterReturn };
 }
 
@@ -155,7 +156,8 @@ for (const [name, faults] of [["steady", false], ["faults", true]] as const) {
   const checks = await verify(result.acknowledged);
   console.table([figures(`${name}: page reads`, result.reads), figures(`${name}: sign-offs`, result.signoffs)]);
   console.log(`  acknowledged sign-offs ${checks.acknowledged}; stored exactly once: ${checks.storedOnce}; one audit event each: ${checks.auditedOnce}; audit chain ${checks.chain}`);
-  if (faults) console.log(`  first success ${result.firstSuccessAfterReturn} ms after PostgreSQL was back; longest request ${Math.max(result.reads.latency.max, result.signoffs.latency.max)} ms`);
+  const firstSuccess = result.firstSuccessAfterReturn === null ? "no success after PostgreSQL was back before the run ended" : `first success ${result.firstSuccessAfterReturn} ms after PostgreSQL was back`;
+  if (faults) console.log(`  ${firstSuccess}; longest request ${Math.max(result.reads.latency.max, result.signoffs.latency.max)} ms`);
   report.push({ name, reads: figures("page reads", result.reads), signoffs: figures("sign-offs", result.signoffs), events: result.events, firstSuccessAfterReturnMs: result.firstSuccessAfterReturn, checks });
 }
 mkdirSync("bench/results", { recursive: true });

@@ -12,7 +12,8 @@ import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { checkBudgets, compareWithFloor, formatTable, median, scalingVerdicts, summarize, type Result, type ScalingPoint, type Target } from "./lib/results";
-import { build, signIn, startApp, startFloor, timeFetch, type Server } from "./lib/servers";
+import { signIn } from "./app-server";
+import { build, startApp, startFloor, timeFetch, type Server } from "./lib/servers";
 import { ensureWrk, runWrk, type WrkFigures } from "./lib/wrk";
 
 const num = (name: string, fallback: number) => {

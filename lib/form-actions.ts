@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
-import { toFormState, type FormState } from "@/lib/form";
+import { formValues, toFormState, type FormState } from "@/lib/form";
 
 type ReleaseMutation<R> = (viewer: Viewer, raw: unknown) => Promise<R>;
 
@@ -27,4 +27,26 @@ export async function runFormMutation<R extends { releaseId: string }>(
   } catch (error) {
     return toFormState(error, values);
   }
+}
+
+/**
+ * The body of a server action that changes no release (users, freeze windows, the viewer's own
+ * account): the session, then the mutation, then `path` refreshed.
+ */
+export async function runPathMutation(
+  mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>,
+  formData: FormData,
+  message: string,
+  path: string,
+  type?: "layout" | "page",
+): Promise<FormState> {
+  const viewer = await requireViewer();
+  const values = formValues(formData);
+  try {
+    await mutation(viewer, values);
+  } catch (error) {
+    return toFormState(error, values);
+  }
+  revalidatePath(path, type);
+  return { status: "success", message };
 }

@@ -112,23 +112,6 @@ export async function startFloor(port: number): Promise<Server> {
   return { base, stop, waitUntilIdle: idleWaiter(port) };
 }
 
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
-
-/** Signs in through next-auth's credentials flow and returns the session cookie. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = cookiesOf(response).find((cookie) => cookie.includes("session-token"));
-  if (!session) throw new Error(`Signing in as ${email} failed.`);
-  return session;
-}
-
 /** Milliseconds to fetch `url` and read its whole body; refuses anything but a 200. */
 export async function timeFetch(url: string, headers: Record<string, string>): Promise<number> {
   const started = performance.now();

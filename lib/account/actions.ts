@@ -1,26 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { requireViewer } from "@/lib/auth";
-import { formValues, toFormState, type FormState } from "@/lib/form";
+import type { FormState } from "@/lib/form";
+import { runPathMutation } from "@/lib/form-actions";
 import type { Viewer } from "@/lib/permissions";
 import { confirmTwoStep, disableTwoStep, startTwoStepSetup, unlinkIdentity } from "@/lib/account/mutations";
 import { linkIntentCookie, ssoSettings } from "@/lib/account/sso";
 
 // The viewer's own account: each action acts on the signed-in user only.
 
-async function run(mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string): Promise<FormState> {
-  const viewer = await requireViewer();
-  const values = formValues(formData);
-  try {
-    await mutation(viewer, values);
-  } catch (error) {
-    return toFormState(error, values);
-  }
-  revalidatePath("/account");
-  return { status: "success", message };
-}
+const run = (mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string) => runPathMutation(mutation, formData, message, "/account");
 
 export async function startTwoStepSetupAction(_state: FormState, formData: FormData) {
   return run((viewer) => startTwoStepSetup(viewer), formData, "Scan the code with your authenticator app, then enter the code it shows.");

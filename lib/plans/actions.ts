@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireViewer } from "@/lib/auth";
-import { formRows, formValues, toFormState, withoutRows, type FormState } from "@/lib/form";
-import { runFormMutation } from "@/lib/form-actions";
+import { formRows, formValues, withoutRows, type FormState } from "@/lib/form";
+import { runFormMutation, runPathMutation } from "@/lib/form-actions";
+import type { Viewer } from "@/lib/permissions";
 import { checkCriterion, createCriterion, createIncident, createItemFromIncident, deleteCriterion, recordOutcome, updateIncident } from "@/lib/plans/after-mutations";
 import { createFreezeWindow, deleteFreezeWindow, updateFreezeWindow } from "@/lib/plans/freeze-mutations";
 import { createRisk, deleteRisk, updateRisk } from "@/lib/plans/risk-mutations";
@@ -90,17 +90,7 @@ export async function recordOutcomeAction(_state: FormState, formData: FormData)
 }
 
 /** Freeze windows belong to no release: they refresh the admin page and every release. */
-async function runFreeze(mutation: (viewer: Parameters<typeof createRisk>[0], raw: unknown) => Promise<unknown>, formData: FormData, message: string): Promise<FormState> {
-  const viewer = await requireViewer();
-  const values = formValues(formData);
-  try {
-    await mutation(viewer, values);
-  } catch (error) {
-    return toFormState(error, values);
-  }
-  revalidatePath("/", "layout");
-  return { status: "success", message };
-}
+const runFreeze = (mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string) => runPathMutation(mutation, formData, message, "/", "layout");
 export async function createFreezeWindowAction(_state: FormState, formData: FormData) {
   return runFreeze(createFreezeWindow, formData, "Freeze window added.");
 }

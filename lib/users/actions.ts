@@ -4,21 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
 import type { Viewer } from "@/lib/permissions";
+import { runPathMutation } from "@/lib/form-actions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
 import { createUser, resetPassword, setUserDisabled, updateUser } from "@/lib/users/mutations";
 import { resetTwoStep } from "@/lib/account/mutations";
 
-async function run(mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string): Promise<FormState> {
-  const viewer = await requireViewer();
-  const values = formValues(formData);
-  try {
-    await mutation(viewer, values);
-  } catch (error) {
-    return toFormState(error, values);
-  }
-  revalidatePath("/admin/users", "layout");
-  return { status: "success", message };
-}
+const run = (mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string) => runPathMutation(mutation, formData, message, "/admin/users", "layout");
 
 export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireViewer();
