@@ -1,7 +1,6 @@
 "use client";
 
 import { useTransition } from "react";
-import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { startSsoLinkAction } from "@/lib/account/actions";
 
@@ -15,6 +14,7 @@ export function SsoLinkButton({ name }: { name: string }) {
       onClick={() =>
         startTransition(async () => {
           await startSsoLinkAction();
+          const { signIn } = await import("next-auth/react");
           await signIn("oidc", { callbackUrl: "/account?linked=1" });
         })
       }

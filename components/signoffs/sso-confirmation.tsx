@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { SSO_CONFIRM_MINUTES } from "@/lib/signoffs/schemas";
 
@@ -20,7 +19,11 @@ export function SsoConfirmation({ provider, freshUntil, error }: Props) {
         <>
           <p id="sso-confirm-hint">Signing is a record in your name. Sign on with {provider} again to confirm it is you, then sign within {SSO_CONFIRM_MINUTES} minutes.</p>
           {error ? <p role="alert" className="font-medium text-red-700 dark:text-red-400">{error}</p> : null}
-          <Button size="sm" variant="secondary" aria-describedby="sso-confirm-hint" onClick={() => signIn("oidc", { callbackUrl: window.location.href }, { prompt: "login" })}>
+          <Button size="sm" variant="secondary" aria-describedby="sso-confirm-hint" onClick={async () => {
+              // Loaded on click, so the sign-off page's first load does not carry next-auth's client.
+              const { signIn } = await import("next-auth/react");
+              await signIn("oidc", { callbackUrl: window.location.href }, { prompt: "login" });
+            }}>
             Sign on again with {provider}
           </Button>
         </>
