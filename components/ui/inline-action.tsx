@@ -31,11 +31,16 @@ export function InlineAction({ action, fields, label, accessibleLabel, variant =
       <SubmitButton variant={variant} size="sm" aria-label={accessibleLabel}>
         {label}
       </SubmitButton>
-      {state.status === "error" ? (
-        <p role="alert" className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <InlineError state={state} />
     </form>
   );
+}
+
+/** A refusal reported next to the one-button form that caused it. */
+export function InlineError({ state }: { state: FormState }) {
+  return state.status === "error" ? (
+    <p role="alert" className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400">
+      {state.message}
+    </p>
+  ) : null;
 }

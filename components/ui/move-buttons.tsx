@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { InlineError } from "@/components/ui/inline-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState, type FormState } from "@/lib/form";
 
@@ -27,11 +28,7 @@ export function MoveButtons({ action, id, name, canMoveUp, canMoveDown }: Props)
         {canMoveUp ? <SubmitButton variant="ghost" size="sm" name="direction" value="up" aria-label={`Move ${name} up`}>↑</SubmitButton> : null}
         {canMoveDown ? <SubmitButton variant="ghost" size="sm" name="direction" value="down" aria-label={`Move ${name} down`}>↓</SubmitButton> : null}
       </span>
-      {state.status === "error" ? (
-        <p role="alert" className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
+      <InlineError state={state} />
     </form>
   );
 }
