@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { installPlanCache } from "@/lib/db-plan-cache";
 import { env } from "@/lib/env";
 
 // One Prisma client per process, created on first use (so a build that imports this module
@@ -14,6 +15,7 @@ const listeners = (globalForDb.queryListeners ??= new Set());
 const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 
 function createClient() {
+  installPlanCache();
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
     log: [{ emit: "event", level: "query" }],

@@ -1,10 +1,11 @@
 import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { db } from "@/lib/db";
+import { installPlanCache } from "@/lib/db-plan-cache";
 import { openStreamCount } from "@/lib/live/listener";
 
 // Prometheus metrics (F23), per instance: API requests and their latency by operation and
-// status, open live-update streams, and, read from the database at scrape time, the depth of
+// status, open live-update streams, the reuse of compiled read plans, and, read from the database at scrape time, the depth of
 // the job queue and of the webhook outbox. Served at /api/metrics behind METRICS_TOKEN.
 
 type Metrics = { registry: Registry; requests: Counter<"route" | "method" | "status">; duration: Histogram<"route" | "method"> };
@@ -42,6 +43,18 @@ export function metrics(): Metrics {
     async collect() {
       const rows = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
       for (const status of ["PENDING", "DELIVERED", "FAILED"] as const) this.set({ status }, rows.find((row) => row.status === status)?._count ?? 0);
+    },
+  });
+  new Gauge({
+    name: "rr_query_plans",
+    help: "Compiled read plans: reads that reused a kept plan (hits), reads compiled afresh (misses), plans kept (size).",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+    collect() {
+      const plans = installPlanCache();
+      this.set({ kind: "hits" }, plans.hits);
+      this.set({ kind: "misses" }, plans.misses);
+      this.set({ kind: "size" }, plans.size);
     },
   });
   globalForMetrics.metrics = { registry, requests, duration };

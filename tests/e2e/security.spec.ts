@@ -70,6 +70,7 @@ test("metrics need the metrics token and report API requests and queue depths", 
   expect(text).toContain("rr_http_request_duration_seconds_bucket");
   expect(text).toMatch(/rr_job_queue_depth\{status="[A-Z]+"\} \d+/);
   expect(text).toContain("rr_live_streams_open");
+  expect(text).toMatch(/rr_query_plans\{kind="hits"\} \d+/);
 });
 
 test("text typed into the app is shown as text everywhere, never run", async ({ page }) => {
