@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/permissions";
 import { formValues, toFormState, type FormState } from "@/lib/form";
 
 type ReleaseMutation<R> = (viewer: Viewer, raw: unknown) => Promise<R>;
+type ViewerMutation = (viewer: Viewer, raw: unknown) => Promise<unknown>;
 
 /**
  * The body of every server action that stays on its page: the session, then the mutation
@@ -34,7 +35,7 @@ export async function runFormMutation<R extends { releaseId: string }>(
  * account): the session, then the mutation, then `path` refreshed.
  */
 export async function runPathMutation(
-  mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>,
+  mutation: ViewerMutation,
   formData: FormData,
   message: string,
   path: string,
@@ -49,4 +50,9 @@ export async function runPathMutation(
   }
   revalidatePath(path, type);
   return { status: "success", message };
+}
+
+/** `runPathMutation` with its path fixed, for a module whose actions all refresh one page. */
+export function pathMutationRunner(path: string, type?: "layout" | "page") {
+  return (mutation: ViewerMutation, formData: FormData, message: string) => runPathMutation(mutation, formData, message, path, type);
 }

@@ -17,24 +17,40 @@ export function StartTwoStepForm({ label }: { label: string }) {
   );
 }
 
-export function ConfirmTwoStepForm() {
-  const [state, formAction] = useActionState(confirmTwoStepAction, idleState);
+type CodeFormProps = {
+  action: typeof confirmTwoStepAction;
+  label: string;
+  hint: string;
+  submitLabel: string;
+  pendingLabel: string;
+  variant?: "primary" | "danger";
+};
+
+/** A form that asks for the current code from the authenticator app. */
+function CodeForm({ action, label, hint, submitLabel, pendingLabel, variant }: CodeFormProps) {
+  const [state, formAction] = useActionState(action, idleState);
   return (
     <form action={formAction} className="space-y-3">
       <FormMessage state={state} />
-      <Field label="Code from the app" name="code" state={state} required maxLength={7} autoComplete="one-time-code" hint="Six digits; a new one every 30 seconds." />
-      <SubmitButton pendingLabel="Checking…">Turn on two-step sign-in</SubmitButton>
+      <Field label={label} name="code" state={state} required maxLength={7} autoComplete="one-time-code" hint={hint} />
+      <SubmitButton variant={variant} pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
     </form>
   );
 }
 
+export function ConfirmTwoStepForm() {
+  return <CodeForm action={confirmTwoStepAction} label="Code from the app" hint="Six digits; a new one every 30 seconds." submitLabel="Turn on two-step sign-in" pendingLabel="Checking…" />;
+}
+
 export function DisableTwoStepForm() {
-  const [state, formAction] = useActionState(disableTwoStepAction, idleState);
   return (
-    <form action={formAction} className="space-y-3">
-      <FormMessage state={state} />
-      <Field label="Current code" name="code" state={state} required maxLength={7} autoComplete="one-time-code" hint="To turn it off, enter a code from your authenticator app." />
-      <SubmitButton variant="danger" pendingLabel="Turning off…">Turn off two-step sign-in</SubmitButton>
-    </form>
+    <CodeForm
+      action={disableTwoStepAction}
+      label="Current code"
+      hint="To turn it off, enter a code from your authenticator app."
+      submitLabel="Turn off two-step sign-in"
+      pendingLabel="Turning off…"
+      variant="danger"
+    />
   );
 }

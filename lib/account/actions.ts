@@ -3,14 +3,13 @@
 import { cookies } from "next/headers";
 import { requireViewer } from "@/lib/auth";
 import type { FormState } from "@/lib/form";
-import { runPathMutation } from "@/lib/form-actions";
-import type { Viewer } from "@/lib/permissions";
+import { pathMutationRunner } from "@/lib/form-actions";
 import { confirmTwoStep, disableTwoStep, startTwoStepSetup, unlinkIdentity } from "@/lib/account/mutations";
 import { linkIntentCookie, ssoSettings } from "@/lib/account/sso";
 
 // The viewer's own account: each action acts on the signed-in user only.
 
-const run = (mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string) => runPathMutation(mutation, formData, message, "/account");
+const run = pathMutationRunner("/account");
 
 export async function startTwoStepSetupAction(_state: FormState, formData: FormData) {
   return run((viewer) => startTwoStepSetup(viewer), formData, "Scan the code with your authenticator app, then enter the code it shows.");

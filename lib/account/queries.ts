@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ssoSettings } from "@/lib/account/sso";
 import { decryptSecret, provisioningUri } from "@/lib/account/totp";
 import type { Viewer } from "@/lib/permissions";
-import { SSO_CONFIRM_MINUTES } from "@/lib/signoffs/schemas";
+import { signOnFreshUntil } from "@/lib/signoffs/schemas";
 
 /** What the account page shows: sign-in methods, never a secret that is already in force. */
 export async function getAccount(userId: string) {
@@ -38,6 +38,6 @@ export type SignConfirmation = { method: "password" } | { method: "sso"; provide
 export async function getSignConfirmation(viewer: Viewer): Promise<SignConfirmation> {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (user?.passwordHash) return { method: "password" };
-  const until = viewer.signedInAt ? viewer.signedInAt.getTime() + SSO_CONFIRM_MINUTES * 60_000 : 0;
+  const until = signOnFreshUntil(viewer.signedInAt);
   return { method: "sso", provider: ssoSettings()?.name ?? "single sign-on", freshUntil: until > Date.now() ? new Date(until).toISOString() : null };
 }

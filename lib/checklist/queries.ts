@@ -27,8 +27,8 @@ const itemListFields = {
 } as const;
 
 /**
- * A release's phases with one page of its items for the checklist page, in four queries
- * whatever its size: progress per phase counts every item from a narrow read of all of them,
+ * A release's phases with one page of its items for the checklist page, in the same few
+ * queries whatever its size (tests/integration/query-budgets.test.ts): progress per phase counts every item from a narrow read of all of them,
  * the filter narrows what is listed, and only the page's items (with their sub-items) are read
  * in full.
  */

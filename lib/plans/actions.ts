@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formRows, formValues, withoutRows, type FormState } from "@/lib/form";
-import { runFormMutation, runPathMutation } from "@/lib/form-actions";
-import type { Viewer } from "@/lib/permissions";
+import { pathMutationRunner, runFormMutation } from "@/lib/form-actions";
 import { checkCriterion, createCriterion, createIncident, createItemFromIncident, deleteCriterion, recordOutcome, updateIncident } from "@/lib/plans/after-mutations";
 import { createFreezeWindow, deleteFreezeWindow, updateFreezeWindow } from "@/lib/plans/freeze-mutations";
 import { createRisk, deleteRisk, updateRisk } from "@/lib/plans/risk-mutations";
@@ -90,7 +89,7 @@ export async function recordOutcomeAction(_state: FormState, formData: FormData)
 }
 
 /** Freeze windows belong to no release: they refresh the admin page and every release. */
-const runFreeze = (mutation: (viewer: Viewer, raw: unknown) => Promise<unknown>, formData: FormData, message: string) => runPathMutation(mutation, formData, message, "/", "layout");
+const runFreeze = pathMutationRunner("/", "layout");
 export async function createFreezeWindowAction(_state: FormState, formData: FormData) {
   return runFreeze(createFreezeWindow, formData, "Freeze window added.");
 }

@@ -7,7 +7,7 @@ import { parseInput, ValidationError } from "@/lib/form";
 import { verifyPassword } from "@/lib/password";
 import { can, requirePermission, type Viewer } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { recordSignoffSchema, resolveConditionSchema, SSO_CONFIRM_MINUTES, type RecordSignoffInput } from "@/lib/signoffs/schemas";
+import { recordSignoffSchema, resolveConditionSchema, signOnFreshUntil, SSO_CONFIRM_MINUTES, type RecordSignoffInput } from "@/lib/signoffs/schemas";
 import { signoffWriteGuard } from "@/lib/signoffs/guards";
 
 // Recording sign-offs (F8). The signer and the time come from the session and the server,
@@ -20,7 +20,7 @@ import { signoffWriteGuard } from "@/lib/signoffs/guards";
 async function requireConfirmation(viewer: Viewer, password: string) {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (user && !user.passwordHash) {
-    if (viewer.signedInAt && Date.now() - viewer.signedInAt.getTime() <= SSO_CONFIRM_MINUTES * 60_000) return;
+    if (Date.now() <= signOnFreshUntil(viewer.signedInAt)) return;
     throw new ValidationError({ password: [`Your account signs in through single sign-on: sign on again, then sign within ${SSO_CONFIRM_MINUTES} minutes.`] });
   }
   if (!password) throw new ValidationError({ password: ["Enter your password to sign."] });

@@ -4,6 +4,11 @@ import { dayField, enumField, idField, optionalTextField, textField, versionFiel
 /** How recent a single sign-on must be to confirm a sign-off by an account with no password. */
 export const SSO_CONFIRM_MINUTES = 10;
 
+/** Until when (ms since the epoch) a session begun at `signedInAt` confirms a sign-off; 0 when it never began. */
+export function signOnFreshUntil(signedInAt: Date | undefined): number {
+  return signedInAt ? signedInAt.getTime() + SSO_CONFIRM_MINUTES * 60_000 : 0;
+}
+
 export const verdicts = ["APPROVED", "CONDITIONAL", "REJECTED"] as const;
 
 /** A random key the form carries, so that submitting it twice records one thing. */
