@@ -31,7 +31,7 @@ const budgets = {
   "plan summary": 8,
   "stakeholder view": 15,
   "Markdown export": 10,
-  "history chart": 5,
+  "history chart": 6,
   "item status change": 5,
 } as const;
 
