@@ -24,7 +24,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
           <ItemStatusBadge status={item.status} />
         )}
       </div>
-      <div className="min-w-0 flex-1">
+      <div className="order-last min-w-0 basis-full sm:order-none sm:basis-auto sm:flex-1">
         <Link
           href={`/releases/${releaseId}/items/${item.id}`}
           className={clsx("font-medium [overflow-wrap:anywhere] hover:underline", item.status === "DONE" && "text-slate-500 line-through decoration-slate-400 dark:text-slate-400", item.status === "WAIVED" && "text-slate-500 dark:text-slate-400")}
@@ -49,7 +49,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
         </div>
       </div>
       {canEdit ? (
-        <div className="flex shrink-0 gap-1">
+        <div className="ml-auto flex shrink-0 gap-1 sm:ml-0">
           <MoveButtons action={moveItemAction} id={item.id} name={`“${item.title}”`} canMoveUp={!isFirst} canMoveDown={!isLast} />
         </div>
       ) : null}
