@@ -10,6 +10,8 @@ export async function register() {
   setUnexpectedErrorReporter((error, reference) => logError(error, { where: "server action", reference }));
   const { ensureBuiltInTemplates } = await import("@/lib/templates/built-in");
   await ensureBuiltInTemplates().catch((error: unknown) => logError(error, { where: "built-in templates" }));
+  // Ready before the first scrape: under scripts/serve.mjs the primary asks every process for its metrics.
+  (await import("@/lib/metrics")).metrics();
   if (process.env.JOBS_WORKER === "off") return;
   const { startBackgroundWork } = await import("@/lib/jobs/background");
   startBackgroundWork();

@@ -35,7 +35,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // Webhook retries come due in a fraction of a second, so the journey need not wait minutes.
-    env: { PORT: String(port), DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "55500", WEBHOOK_RETRY_BASE_MS: "300", WEBHOOK_TIMEOUT_MS: "3000", METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+    env: { PORT: String(port), WEB_CONCURRENCY: "2", DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "55500", WEBHOOK_RETRY_BASE_MS: "300", WEBHOOK_TIMEOUT_MS: "3000", METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       OIDC_ISSUER: oidcIssuer, OIDC_CLIENT_ID: oidcClient.id, OIDC_CLIENT_SECRET: oidcClient.secret, OIDC_NAME: oidcClient.name },
   },
 });

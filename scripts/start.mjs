@@ -86,8 +86,9 @@ try {
   fail(error.message);
 }
 
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], { env, stdio: "inherit" });
+// Production: scripts/serve.mjs runs WEB_CONCURRENCY `next start` processes on the one port.
+const serverArgs = isDev ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(port)] : [path.join("scripts", "serve.mjs")];
+const server = spawn(process.execPath, serverArgs, { env, stdio: "inherit" });
 say(`Serving on http://localhost:${port}`);
 
 let stopping = false;

@@ -73,6 +73,22 @@ test("metrics need the metrics token and report API requests and queue depths", 
   expect(text).toMatch(/rr_query_plans\{kind="hits"\} \d+/);
 });
 
+test("a scrape answered by any server process counts the requests of all of them", async ({ request }) => {
+  const scrape = async () => {
+    const response = await request.get("/api/metrics", { headers: { Authorization: "Bearer e2e-metrics-token-0123456789abcdef", Connection: "close" } });
+    expect(response.status()).toBe(200);
+    return response.text();
+  };
+  const refused = (text: string) => Number(/rr_http_requests_total\{route="\/api\/v1\/releases\/\{releaseId\}",method="GET",status="401"\} (\d+)/.exec(text)?.[1] ?? 0);
+  const before = await scrape();
+  expect(before).toMatch(/^rr_server_processes 2$/m); // playwright.config.ts serves with WEB_CONCURRENCY=2
+  // A new connection each time, so that the requests are shared between the processes.
+  for (let index = 0; index < 8; index += 1) {
+    expect((await request.get("/api/v1/releases/some-release", { headers: { Connection: "close" } })).status()).toBe(401);
+  }
+  expect(refused(await scrape()) - refused(before)).toBe(8);
+});
+
 test("text typed into the app is shown as text everywhere, never run", async ({ page }) => {
   failOnConsoleErrors(page);
   await signIn(page, "manager@example.com");

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { metrics } from "@/lib/metrics";
+import { metrics, metricsText } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +13,5 @@ export async function GET(request: Request) {
   const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
   const isValid = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
   if (!isValid) return new Response("Send the metrics token as Authorization: Bearer <token>.", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"', "Cache-Control": "no-store" } });
-  const { registry } = metrics();
-  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await metricsText(), { headers: { "Content-Type": metrics().registry.contentType, "Cache-Control": "no-store" } });
 }
