@@ -13,6 +13,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres.mjs";
 import { actionId, benchPassword, encodeSignoff, prepareSignoffRoles, signIn, startApp, waitForReady, type Submission } from "./load-setup";
+import { serverProcessCount } from "../scripts/server-processes.mjs";
 
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 56700);
@@ -162,7 +163,7 @@ for (const [name, faults] of [["steady", false], ["faults", true]] as const) {
 }
 mkdirSync("bench/results", { recursive: true });
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
-writeFileSync("bench/results/load.json", `${JSON.stringify({ date: new Date().toISOString(), machine, seconds, runs: report }, null, 2)}\n`);
+writeFileSync("bench/results/load.json", `${JSON.stringify({ date: new Date().toISOString(), machine, seconds, serverProcesses: serverProcessCount(), runs: report }, null, 2)}\n`);
 await db.$disconnect();
 app.kill("SIGTERM");
 await new Promise((resolve) => setTimeout(resolve, 2000));

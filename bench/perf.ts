@@ -15,6 +15,7 @@ import { checkBudgets, compareWithFloor, formatTable, median, scalingVerdicts, s
 import { signIn } from "./app-server";
 import { build, startApp, startFloor, timeFetch, type Server } from "./lib/servers";
 import { ensureWrk, runWrk, type WrkFigures } from "./lib/wrk";
+import { serverProcessCount } from "../scripts/server-processes.mjs";
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -148,7 +149,7 @@ try {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
   mkdirSync("bench/results", { recursive: true });
-  const report = { machine, commit, date: new Date().toISOString(), seconds, reps, results, budgets, scaling, scalingVerdicts: verdicts };
+  const report = { machine, serverProcesses: serverProcessCount(), commit, date: new Date().toISOString(), seconds, reps, results, budgets, scaling, scalingVerdicts: verdicts };
   writeFileSync("bench/results/latest.json", `${JSON.stringify(report, null, 2)}\n`);
   console.log("\nWritten to bench/results/latest.json.");
   await db.$disconnect();

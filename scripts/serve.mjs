@@ -5,22 +5,23 @@
 // a worker that dies, passes SIGINT/SIGTERM on, and answers the workers' requests for the
 // metrics of all of them (lib/metrics.ts), so that a scrape of any one sees the whole server.
 import cluster from "node:cluster";
-import os from "node:os";
 import path from "node:path";
 import promClient from "prom-client";
+import { serverProcessCount } from "./server-processes.mjs";
 
 const { AggregatorRegistry } = promClient;
 const port = process.env.PORT ?? "3000";
-// One process per core, at most 4 unless asked (each holds a pool of about 15 database connections).
-const count = Number(process.env.WEB_CONCURRENCY || Math.min(os.availableParallelism(), 4));
+const count = serverProcessCount();
 const say = (message) => console.log(`[release-readiness] ${message}`);
 
-if (!Number.isInteger(count) || count < 1 || count > 64) {
+if (count === null) {
   console.error(`[release-readiness] WEB_CONCURRENCY must be a whole number of processes from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
   process.exit(1);
 }
 
-cluster.setupPrimary({ exec: path.resolve("node_modules/next/dist/bin/next"), args: ["start", "-p", port] });
+// `node scripts/serve.mjs [dir]`: the app, or another Next.js app (the benchmark's floor).
+const appDir = process.argv[2] ?? ".";
+cluster.setupPrimary({ exec: path.resolve("node_modules/next/dist/bin/next"), args: ["start", appDir, "-p", port] });
 const aggregator = new AggregatorRegistry();
 let stopping = false;
 let exitCode = 0;

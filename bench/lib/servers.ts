@@ -2,7 +2,7 @@
 // embedded database (through scripts/start.mjs, as bench/load.ts does; its output goes to
 // app.log there) and the reference floor.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 
 const nextBin = "node_modules/next/dist/bin/next";
 
@@ -19,17 +19,27 @@ export function build() {
 
 export type Server = { base: string; stop: () => Promise<void>; waitUntilIdle: () => Promise<number> };
 
-/** The id of the process listening on `port` (the next-server under scripts/start.mjs), from ss. */
+/** The id of the process listening on `port` (the primary of scripts/serve.mjs), from ss. */
 function listenerPid(port: number): number | null {
   const output = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
   const match = /pid=(\d+)/.exec(output);
   return match ? Number(match[1]) : null;
 }
 
-const cpuTicks = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return Number(fields[11]) + Number(fields[12]);
-};
+/** CPU ticks used by `pid` and its child processes (the server processes it started). */
+function cpuTicks(pid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks;
+}
 
 /**
  * Waits until the server process has used under a tenth of a core for a whole second: wrk
@@ -97,8 +107,9 @@ export async function startApp(options: { port: number; dataDir: string; pgPort:
 }
 
 export async function startFloor(port: number): Promise<Server> {
-  const child = spawn(process.execPath, [nextBin, "start", "bench/floor", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // As many server processes as the app runs (WEB_CONCURRENCY), so that ratios compare like with like.
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "bench/floor"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://localhost:${port}`;

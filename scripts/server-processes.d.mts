@@ -1,0 +1,1 @@
+export function serverProcessCount(value?: string): number | null;
