@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormActionState } from "@/components/hooks/use-form-action-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -30,13 +31,15 @@ type Props = {
   assignees: Option[];
   submitLabel: string;
   compact?: boolean;
+  /** Where a post without JavaScript comes back to (useFormActionState). */
+  anchor?: string;
 };
 
 const labels = { title: "Title", priority: "Priority", status: "Status", ownerRole: "Owner role", details: "Details", automationKey: "Automation key" };
 
 /** Adds or edits an item or sub-item. After adding, the form clears for the next one. */
-export function ItemForm({ action, hidden, initial = {}, categories, assignees, submitLabel, compact = false }: Props) {
-  const [state, formAction] = useActionState(action, idleState);
+export function ItemForm({ action, hidden, initial = {}, categories, assignees, submitLabel, compact = false, anchor }: Props) {
+  const [state, formAction] = useFormActionState(action, anchor);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "success") formRef.current?.reset();

@@ -16,7 +16,7 @@ type Props = { item: ChecklistItem; releaseId: string; now: Date; canProgress: b
 export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, isLast }: Props) {
   const overdue = isOverdue(item, now);
   return (
-    <li className="flex flex-wrap items-start gap-3 px-4 py-3 sm:flex-nowrap">
+    <li id={`item-${item.id}`} className="flex flex-wrap items-start gap-3 px-4 py-3 sm:flex-nowrap">
       <div className="shrink-0 pt-0.5">
         {canProgress && !item.managedBy ? (
           <StatusControl itemId={item.id} version={item.version} status={item.status} title={item.title} canChange />
@@ -50,7 +50,7 @@ export function ItemRow({ item, releaseId, now, canProgress, canEdit, isFirst, i
       </div>
       {canEdit ? (
         <div className="ml-auto flex shrink-0 gap-1 sm:ml-0">
-          <MoveButtons action={moveItemAction} id={item.id} name={`“${item.title}”`} canMoveUp={!isFirst} canMoveDown={!isLast} />
+          <MoveButtons action={moveItemAction} id={item.id} name={`“${item.title}”`} canMoveUp={!isFirst} canMoveDown={!isLast} anchor={`item-${item.id}`} />
         </div>
       ) : null}
     </li>

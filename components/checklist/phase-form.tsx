@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormActionState } from "@/components/hooks/use-form-action-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,10 +12,12 @@ type Props = {
   hidden: Record<string, string | number>;
   initial?: { name?: string; description?: string };
   submitLabel: string;
+  /** Where a post without JavaScript comes back to (useFormActionState). */
+  anchor?: string;
 };
 
-export function PhaseForm({ action, hidden, initial = {}, submitLabel }: Props) {
-  const [state, formAction] = useActionState(action, idleState);
+export function PhaseForm({ action, hidden, initial = {}, submitLabel, anchor }: Props) {
+  const [state, formAction] = useFormActionState(action, anchor);
   const formRef = useRef<HTMLFormElement>(null);
   const isCreate = hidden.version === undefined;
   useEffect(() => {

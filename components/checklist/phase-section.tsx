@@ -74,15 +74,16 @@ export function PhaseSection({ phase, releaseId, now, canEdit, canProgress, isFi
           <details className={detailsClasses}>
             <summary>Add an item to {phase.name}</summary>
             <div className="pt-3">
-              <ItemForm action={createItemAction} hidden={{ releaseId, phaseId: phase.id }} categories={categories} assignees={assignees} submitLabel="Add item" compact />
+              <ItemForm action={createItemAction} hidden={{ releaseId, phaseId: phase.id }} categories={categories} assignees={assignees} submitLabel="Add item" compact anchor={headingId} />
             </div>
           </details>
           <details className={detailsClasses}>
             <summary>Edit or delete phase</summary>
             <div className="space-y-3 pt-3">
-              <PhaseForm action={updatePhaseAction} hidden={{ id: phase.id, version: phase.version }} initial={phase} submitLabel="Save phase" />
+              <PhaseForm action={updatePhaseAction} hidden={{ id: phase.id, version: phase.version }} initial={phase} submitLabel="Save phase" anchor={headingId} />
               <InlineAction
                 action={deletePhaseAction}
+                anchor={headingId}
                 fields={{ id: phase.id, version: phase.version }}
                 label="Delete phase and its items"
                 variant="danger"

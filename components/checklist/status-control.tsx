@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
+import { useFormActionState } from "@/components/hooks/use-form-action-state";
 import { setItemStatusAction } from "@/lib/checklist/actions";
-import { idleState } from "@/lib/form";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { itemStatusLabels } from "@/lib/labels";
 
@@ -12,7 +12,7 @@ const choices = ["TODO", "IN_PROGRESS", "BLOCKED", "DONE"] as const;
 
 /** One click to mark an item done (or reopen it); the menu sets the other statuses. */
 export function StatusControl({ itemId, version, status, title, canChange }: Props) {
-  const [state, formAction, isPending] = useActionState(setItemStatusAction, idleState);
+  const [state, formAction, isPending] = useFormActionState(setItemStatusAction, `item-${itemId}`);
   const formRef = useRef<HTMLFormElement>(null);
   const isDone = status === "DONE";
   if (!canChange) return null;

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormActionState } from "@/components/hooks/use-form-action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
-import { idleState, type FormState } from "@/lib/form";
+import type { FormState } from "@/lib/form";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -12,11 +12,13 @@ type Props = {
   accessibleLabel?: string;
   variant?: ButtonVariant;
   confirm?: string;
+  /** Where a post without JavaScript comes back to (useFormActionState). */
+  anchor?: string;
 };
 
 /** A one-button form (move, delete, archive…) that reports a refusal next to the button. */
-export function InlineAction({ action, fields, label, accessibleLabel, variant = "secondary", confirm }: Props) {
-  const [state, formAction] = useActionState(action, idleState);
+export function InlineAction({ action, fields, label, accessibleLabel, variant = "secondary", confirm, anchor }: Props) {
+  const [state, formAction] = useFormActionState(action, anchor);
   return (
     <form
       action={formAction}

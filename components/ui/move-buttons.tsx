@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormActionState } from "@/components/hooks/use-form-action-state";
 import { InlineError } from "@/components/ui/inline-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idleState, type FormState } from "@/lib/form";
+import type { FormState } from "@/lib/form";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -12,14 +12,16 @@ type Props = {
   name: string;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** The id of the row's element, where a post without JavaScript comes back to. */
+  anchor?: string;
 };
 
 /**
  * The ↑ and ↓ of a row in one form: the pressed button sends its direction. One form and one
  * client component per row rather than two keeps long checklists light to load and hydrate.
  */
-export function MoveButtons({ action, id, name, canMoveUp, canMoveDown }: Props) {
-  const [state, formAction] = useActionState(action, idleState);
+export function MoveButtons({ action, id, name, canMoveUp, canMoveDown, anchor = `row-${id}` }: Props) {
+  const [state, formAction] = useFormActionState(action, anchor);
   if (!canMoveUp && !canMoveDown) return null;
   return (
     <form action={formAction} className="inline-flex flex-col items-start">
