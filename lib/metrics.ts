@@ -28,7 +28,7 @@ export function metrics(): Metrics {
     registers: [registry],
   });
   new Gauge({ name: "rr_server_processes", help: "Server processes whose figures this scrape sums (WEB_CONCURRENCY).", registers: [registry], collect() { this.set(1); } });
-  new Gauge({ name: "rr_live_streams_open", help: "Live-update event streams open on this instance.", registers: [registry], collect() { this.set(openStreamCount()); } });
+  new Gauge({ name: "rr_live_streams_open", help: "Live-update event streams open.", registers: [registry], collect() { this.set(openStreamCount()); } });
   new Gauge({
     name: "rr_job_queue_depth",
     help: "Background jobs by status.",
