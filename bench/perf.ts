@@ -11,7 +11,7 @@
 import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { checkBudgets, compareWithFloor, formatTable, median, scalingVerdicts, summarize, type Result, type ScalingPoint, type Target } from "./lib/results";
+import { checkBudgets, compareWithFloor, formatTable, median, scalingVerdicts, summarize, type Result, type RunFigures, type ScalingPoint, type Target } from "./lib/results";
 import { signIn } from "./app-server";
 import { build, startApp, startFloor, timeFetch, type Server } from "./lib/servers";
 import { ensureWrk, runWrk, type WrkFigures } from "./lib/wrk";
@@ -93,7 +93,7 @@ try {
   // A slow page gets a longer run, so each connection finishes about three requests (up to
   // BENCH_MAX_SECONDS); after each run the server finishes what wrk left in flight.
   const durationOf = (target: Target, connections: number) => Math.round(Math.min(maxSeconds, Math.max(seconds, (3 * connections * single.get(target.name)!) / 1000)));
-  const drain = (target: (typeof targets)[number]) => (target.base === app.base ? app : floor).waitUntilIdle();
+  const serverOf = (target: (typeof targets)[number]) => (target.base === app.base ? app : floor);
 
   const measure = async (target: (typeof targets)[number], connections: number, duration: number): Promise<WrkFigures> => {
     if (!target.isAction) return runWrk({ url: `${target.base}${target.path}`, connections, seconds: duration, headers: target.base === app.base ? headers : {} });
@@ -111,14 +111,17 @@ try {
   };
 
   for (const target of measured.filter((candidate) => !candidate.floor)) runWrk({ url: `${target.base}${target.path}`, connections: 10, seconds: warmup, headers: {} });
-  const runs = new Map<string, WrkFigures[]>();
+  const runs = new Map<string, RunFigures[]>();
   for (const concurrency of concurrencies) {
     for (let rep = 1; rep <= reps; rep += 1) {
       // Repetitions go round the targets, so a burst of load from elsewhere spreads over all of them.
       for (const target of measured) {
-        const figures = await measure(target, concurrency, durationOf(target, concurrency));
-        const waited = await drain(target);
-        console.log(`  c=${concurrency} rep ${rep} ${target.name} (${figures.seconds} s): ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ${figures.errors} errors${waited > 1 ? `; idle after ${waited} s` : ""}`);
+        const cpuBefore = serverOf(target).cpuMs();
+        const measuredRun = await measure(target, concurrency, durationOf(target, concurrency));
+        const waited = await serverOf(target).waitUntilIdle();
+        // The server's CPU over the run and its draining, per request answered.
+        const figures = { ...measuredRun, cpuMs: measuredRun.requests > 0 ? (serverOf(target).cpuMs() - cpuBefore) / measuredRun.requests : undefined };
+        console.log(`  c=${concurrency} rep ${rep} ${target.name} (${figures.seconds} s): ${figures.rps} req/s, p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms, ${figures.errors} errors, server CPU ${figures.cpuMs?.toFixed(1) ?? "-"} ms a request${waited > 1 ? `; idle after ${waited} s` : ""}`);
         runs.set(`${target.name}@${concurrency}`, [...(runs.get(`${target.name}@${concurrency}`) ?? []), figures]);
       }
     }

@@ -20,7 +20,15 @@ export type Result = {
   floor: string | null;
   floor_p95: number | null;
   ratio: number | null;
+  /**
+   * Server CPU per request, ms: what the server's processes used from the start of a run until
+   * they were idle again (read from /proc), over the requests; the median of the repetitions.
+   */
+  cpu_ms: number | null;
 };
+
+/** One run of wrk, with the server CPU it cost when that was measured. */
+export type RunFigures = WrkFigures & { cpuMs?: number };
 
 export type ScalingPoint = { page: string; items: number; ms: number };
 
@@ -34,7 +42,7 @@ export function median(values: number[]): number {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** One row from the repetitions of one target at one concurrency: medians, and every error. */
-export function summarize(target: Target, concurrency: number, reps: WrkFigures[]): Result {
+export function summarize(target: Target, concurrency: number, reps: RunFigures[]): Result {
   // A run in which no request finished has no latencies: it counts as an error, not as 0 ms.
   const answered = reps.filter((rep) => rep.requests > 0);
   const of = (pick: (rep: WrkFigures) => number) => (answered.length > 0 ? round(median(answered.map(pick))) : null);
@@ -50,6 +58,7 @@ export function summarize(target: Target, concurrency: number, reps: WrkFigures[
     floor: target.floor,
     floor_p95: null,
     ratio: null,
+    cpu_ms: answered.some((rep) => rep.cpuMs !== undefined) ? round(median(answered.flatMap((rep) => (rep.cpuMs === undefined ? [] : [rep.cpuMs]))), 1) : null,
   };
 }
 

@@ -17,7 +17,13 @@ export function build() {
   }
 }
 
-export type Server = { base: string; stop: () => Promise<void>; waitUntilIdle: () => Promise<number> };
+export type Server = {
+  base: string;
+  stop: () => Promise<void>;
+  waitUntilIdle: () => Promise<number>;
+  /** CPU time, ms, the server's processes have used so far. */
+  cpuMs: () => number;
+};
 
 /** The id of the process listening on `port` (the primary of scripts/serve.mjs), from ss. */
 function listenerPid(port: number): number | null {
@@ -42,13 +48,15 @@ function cpuTicks(pid: number): number {
 }
 
 /**
- * Waits until the server process has used under a tenth of a core for a whole second: wrk
+ * Watches the server on `port` (its processes' CPU time from /proc, in ticks of 10 ms).
+ * `waitUntilIdle` waits until they have used under a tenth of a core for a whole second: wrk
  * stops at its deadline, but the server still renders what was in flight, which would slow
- * the next measurement. Returns the seconds waited (at most two minutes).
+ * the next measurement. It returns the seconds waited (at most two minutes).
  */
-function idleWaiter(port: number) {
+function watcher(port: number): Pick<Server, "waitUntilIdle" | "cpuMs"> {
   const pid = listenerPid(port);
-  return async () => {
+  const cpuMs = () => (pid && existsSync(`/proc/${pid}/stat`) ? cpuTicks(pid) * 10 : 0);
+  const waitUntilIdle = async () => {
     if (!pid || !existsSync(`/proc/${pid}/stat`)) return 0;
     const started = Date.now();
     let before = cpuTicks(pid);
@@ -60,6 +68,7 @@ function idleWaiter(port: number) {
     }
     return Math.round((Date.now() - started) / 1000);
   };
+  return { waitUntilIdle, cpuMs };
 }
 
 function stopper(child: ChildProcess) {
@@ -103,7 +112,7 @@ export async function startApp(options: { port: number; dataDir: string; pgPort:
     await stop();
     throw error;
   }
-  return { base, stop, waitUntilIdle: idleWaiter(options.port) };
+  return { base, stop, ...watcher(options.port) };
 }
 
 export async function startFloor(port: number): Promise<Server> {
@@ -120,7 +129,7 @@ export async function startFloor(port: number): Promise<Server> {
     await stop();
     throw error;
   }
-  return { base, stop, waitUntilIdle: idleWaiter(port) };
+  return { base, stop, ...watcher(port) };
 }
 
 /** Milliseconds to fetch `url` and read its whole body; refuses anything but a 200. */

@@ -44,6 +44,13 @@ describe("results", () => {
     expect(row).toMatchObject({ name: "dashboard", concurrency: 10, p95: 20, rps: 10, errors: 3, floor: "/hello" });
   });
 
+  it("reports the median server CPU per request of the runs that measured it, else nothing", () => {
+    expect(summarize(targets[2]!, 10, [{ ...figures({}), cpuMs: 41.26 }, { ...figures({}), cpuMs: 40 }, { ...figures({}), cpuMs: 55 }]).cpu_ms).toBe(41.3);
+    expect(summarize(targets[2]!, 10, [figures({}), { ...figures({}), cpuMs: 12 }]).cpu_ms).toBe(12);
+    expect(summarize(targets[2]!, 10, [figures({})]).cpu_ms).toBeNull();
+    expect(summarize(targets[2]!, 10, [{ ...figures({ requests: 0 }), cpuMs: 99 }]).cpu_ms).toBeNull();
+  });
+
   it("counts a run in which nothing finished as an error, never as 0 ms", () => {
     const row = summarize(targets[3]!, 10, [figures({ requests: 0, rps: 0, p95: 0 })]);
     expect(row).toMatchObject({ p95: null, errors: 1 });
