@@ -18,12 +18,17 @@ test("a stale edit is refused and shows what the other person saved", async ({ b
   await expect(second.getByRole("heading", { name: "Details" })).toBeVisible();
 
   const edit = (page: typeof first) => page.getByRole("region", { name: "Edit item" });
+  // Both are editing when the first saves: the live update must not hand the second person's
+  // form the new version (their save would silently overwrite) nor replace what they typed.
+  await expect(second.getByText("Live: changes by others appear here as they happen")).toBeVisible();
+  await edit(second).getByLabel("Title").fill("Provisioned by Ben");
   const theirs = `Provisioned by Ana ${unique()}`;
   await edit(first).getByLabel("Title").fill(theirs);
   await edit(first).getByRole("button", { name: "Save item" }).click();
   await expect(first.getByRole("heading", { level: 1, name: theirs })).toBeVisible();
 
-  await edit(second).getByLabel("Title").fill("Provisioned by Ben");
+  await expect(second.getByRole("status").filter({ hasText: "Someone else changed this release while you were editing" })).toBeVisible();
+  await expect(edit(second).getByLabel("Title")).toHaveValue("Provisioned by Ben");
   await edit(second).getByRole("button", { name: "Save item" }).click();
   const alert = edit(second).getByRole("alert");
   await expect(alert).toContainText("Someone else changed this");
