@@ -100,24 +100,34 @@ export function LiveRefresh({ releaseId }: { releaseId: string }) {
     };
   }, [releaseId, router]);
 
+  useEffect(() => {
+    // The bar covers the bottom of the window: keep the field being typed in above it.
+    if (isWaiting && document.activeElement instanceof HTMLElement) document.activeElement.scrollIntoView({ block: "center" });
+  }, [isWaiting]);
+
   const showChanges = () => {
     editing.current.clear();
     setIsWaiting(false);
     router.refresh();
   };
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 print:hidden dark:text-slate-400" data-live={connection}>
+    <div className="text-xs text-slate-500 print:hidden dark:text-slate-400" data-live={connection}>
       <p>
         <span aria-hidden="true">{connection === "live" ? "●" : "○"}</span> {labels[connection]}
       </p>
-      <p role="status" className={isWaiting ? "font-medium text-amber-800 dark:text-amber-300" : "sr-only"}>
-        {isWaiting ? "Someone else changed this release while you were editing. Saving tells you if it clashes with your edit." : ""}
-      </p>
-      {isWaiting ? (
-        <Button type="button" size="sm" variant="secondary" onClick={showChanges}>
-          Show their changes
-        </Button>
-      ) : null}
+      {/* Kept in view at the bottom of the window, where the person is editing. */}
+      <div className={isWaiting ? "fixed inset-x-0 bottom-0 z-20 border-t border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50" : "sr-only"}>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2">
+          <p role="status" className="font-medium">
+            {isWaiting ? "Someone else changed this release while you were editing. Saving tells you if it clashes with your edit." : ""}
+          </p>
+          {isWaiting ? (
+            <Button type="button" size="sm" variant="secondary" onClick={showChanges}>
+              Show their changes
+            </Button>
+          ) : null}
+        </div>
+      </div>
     </div>
   );
 }
