@@ -1,5 +1,5 @@
 import { getViewer } from "@/lib/auth";
-import { isStopping, subscribeToRelease, trackStream } from "@/lib/live/listener";
+import { ensureListening, isStopping, subscribeToRelease, trackStream } from "@/lib/live/listener";
 import { releaseExists } from "@/lib/releases/queries";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,9 @@ export async function GET(request: Request, { params }: Context) {
   if (!(await getViewer())) return new Response("Sign in to follow this release.", { status: 401 });
   const { id } = await params;
   if (!(await releaseExists(id))) return new Response("That release does not exist.", { status: 404 });
+  // The page counts itself live once this answer opens: the instance must already be listening,
+  // or a change committed in between would never reach it.
+  await ensureListening();
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
