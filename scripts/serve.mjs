@@ -7,7 +7,7 @@
 import cluster from "node:cluster";
 import path from "node:path";
 import promClient from "prom-client";
-import { serverProcessCount } from "./server-processes.mjs";
+import { serverProcessCount, serverProcessCountProblem } from "./server-processes.mjs";
 
 const { AggregatorRegistry } = promClient;
 const port = process.env.PORT ?? "3000";
@@ -15,7 +15,7 @@ const count = serverProcessCount();
 const say = (message) => console.log(`[release-readiness] ${message}`);
 
 if (count === null) {
-  console.error(`[release-readiness] WEB_CONCURRENCY must be a whole number of processes from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
+  console.error(`[release-readiness] ${serverProcessCountProblem()}`);
   process.exit(1);
 }
 

@@ -8,3 +8,8 @@ export function serverProcessCount(value = process.env.WEB_CONCURRENCY) {
   const count = Number(value || Math.min(os.availableParallelism(), 4));
   return Number.isInteger(count) && count >= 1 && count <= 64 ? count : null;
 }
+
+/** What to tell someone whose WEB_CONCURRENCY `serverProcessCount` refuses. */
+export function serverProcessCountProblem(value = process.env.WEB_CONCURRENCY) {
+  return `WEB_CONCURRENCY must be a whole number of server processes from 1 to 64, not "${value}".`;
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 import { findFreePort, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 import { runPrisma } from "./prisma.mjs";
 import { dataDir } from "./database.mjs";
-import { serverProcessCount } from "./server-processes.mjs";
+import { serverProcessCount, serverProcessCountProblem } from "./server-processes.mjs";
 
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -38,7 +38,7 @@ function readOrCreateSecret() {
 }
 
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
-if (!isDev && serverProcessCount() === null) fail(`WEB_CONCURRENCY must be a whole number of server processes from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
+if (!isDev && serverProcessCount() === null) fail(serverProcessCountProblem());
 if (await isPortInUse(port)) {
   fail(`Port ${port} is already in use. Stop whatever is using it (is the app already running?) or start on another port: PORT=3001 npm start`);
 }

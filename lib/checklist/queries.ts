@@ -28,9 +28,9 @@ const itemListFields = {
 
 /**
  * A release's phases with one page of its items for the checklist page, in the same few
- * queries whatever its size (tests/integration/query-budgets.test.ts): progress per phase counts every item from a narrow read of all of them,
- * the filter narrows what is listed, and only the page's items (with their sub-items) are read
- * in full.
+ * queries whatever its size (tests/integration/query-budgets.test.ts): progress per phase
+ * counts every item from a narrow read of all of them, the filter narrows what is listed, and
+ * only the page's items (with their sub-items) are read in full.
  */
 export async function getChecklist(releaseId: string, filter: ChecklistFilter, requestedPage = 1) {
   const [phases, light] = await Promise.all([
