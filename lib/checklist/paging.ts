@@ -4,8 +4,6 @@
 
 export const CHECKLIST_PAGE_SIZE = 100;
 
-type PagedItem = { id: string; phaseId: string };
-
 export type ChecklistWindow = {
   page: number;
   pageCount: number;
@@ -13,22 +11,25 @@ export type ChecklistWindow = {
   total: number;
   /** 0-based position of the first item of this page among all matching items. */
   offset: number;
-  /** The ids listed on this page, in order. */
-  ids: string[];
+  pageSize: number;
   /** For each phase with matching items: the page its first item is on, and how many there are. */
   phases: Map<string, { firstPage: number; count: number }>;
 };
 
-/** Cuts the matching items, already in phase-then-position order, into pages. */
-export function checklistWindow(ordered: PagedItem[], requestedPage: number, pageSize = CHECKLIST_PAGE_SIZE): ChecklistWindow {
-  const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize));
+/** Cuts the matching items, counted per phase in phase order, into pages. */
+export function checklistWindow(
+  phaseCounts: readonly { phaseId: string; count: number }[],
+  requestedPage: number,
+  pageSize = CHECKLIST_PAGE_SIZE,
+): ChecklistWindow {
+  const total = phaseCounts.reduce((sum, phase) => sum + phase.count, 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
-  const offset = (page - 1) * pageSize;
   const phases = new Map<string, { firstPage: number; count: number }>();
-  ordered.forEach((item, index) => {
-    const entry = phases.get(item.phaseId);
-    if (entry) entry.count += 1;
-    else phases.set(item.phaseId, { firstPage: Math.floor(index / pageSize) + 1, count: 1 });
-  });
-  return { page, pageCount, total: ordered.length, offset, ids: ordered.slice(offset, offset + pageSize).map((item) => item.id), phases };
+  let before = 0;
+  for (const { phaseId, count } of phaseCounts) {
+    if (count > 0) phases.set(phaseId, { firstPage: Math.floor(before / pageSize) + 1, count });
+    before += count;
+  }
+  return { page, pageCount, total, offset: (page - 1) * pageSize, pageSize, phases };
 }

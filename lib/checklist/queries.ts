@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { groupBy } from "@/lib/group-by";
-import { computeProgress, summarizeSubItems } from "@/lib/checklist/rules";
+import { progressFromTallies, summarizeSubItems } from "@/lib/checklist/rules";
 import type { ChecklistFilter } from "@/lib/checklist/schemas";
-import { checklistWindow } from "@/lib/checklist/paging";
+import { CHECKLIST_PAGE_SIZE, checklistWindow } from "@/lib/checklist/paging";
+import { listedItemIds, tallyItems } from "@/lib/checklist/tallies";
 
 const itemListFields = {
   id: true,
@@ -29,33 +30,30 @@ const itemListFields = {
 /**
  * A release's phases with one page of its items for the checklist page, in the same few
  * queries whatever its size (tests/integration/query-budgets.test.ts): progress per phase
- * counts every item from a narrow read of all of them, the filter narrows what is listed, and
- * only the page's items (with their sub-items) are read in full.
+ * and the paging come from the database's counts of every item, and only the page's items
+ * (with their sub-items) are read.
  */
 export async function getChecklist(releaseId: string, filter: ChecklistFilter, requestedPage = 1) {
-  const [phases, light] = await Promise.all([
+  const now = new Date();
+  const guess = Math.max(1, Math.floor(requestedPage) || 1);
+  const [phases, tallies, guessedIds] = await Promise.all([
     db.phase.findMany({
       where: { releaseId },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: { id: true, name: true, description: true, position: true, version: true },
     }),
-    db.item.findMany({
-      where: { releaseId, parentId: null },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true, phaseId: true, status: true, priority: true, dueDate: true, waiverExpiresAt: true, parentId: true, assigneeId: true, categoryId: true },
-    }),
+    tallyItems(db, [releaseId], now, filter),
+    // Read with the page asked for, alongside the counts; read again only past the last page.
+    listedItemIds(db, releaseId, filter, (guess - 1) * CHECKLIST_PAGE_SIZE, CHECKLIST_PAGE_SIZE),
   ]);
-  const now = new Date();
-  const matches = (item: (typeof light)[number]) =>
-    (!filter.status || item.status === filter.status) &&
-    (!filter.priority || item.priority === filter.priority) &&
-    (!filter.assignee || item.assigneeId === filter.assignee) &&
-    (!filter.category || item.categoryId === filter.category);
-  const byPhase = groupBy(light, (item) => item.phaseId);
-  const ordered = phases.flatMap((phase) => (byPhase.get(phase.id) ?? []).filter(matches));
-  const window = checklistWindow(ordered, requestedPage);
+  const talliesByPhase = groupBy(tallies, (tally) => tally.phaseId);
+  const window = checklistWindow(
+    phases.map((phase) => ({ phaseId: phase.id, count: (talliesByPhase.get(phase.id) ?? []).reduce((sum, tally) => sum + tally.matching, 0) })),
+    requestedPage,
+  );
+  const ids = window.page === guess ? guessedIds : await listedItemIds(db, releaseId, filter, window.offset, window.pageSize);
   const listed = await db.item.findMany({
-    where: { OR: [{ id: { in: window.ids } }, { parentId: { in: window.ids } }] },
+    where: { OR: [{ id: { in: ids } }, { parentId: { in: ids } }] },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: itemListFields,
   });
@@ -65,18 +63,17 @@ export async function getChecklist(releaseId: string, filter: ChecklistFilter, r
   );
   const listedById = new Map(listed.map((item) => [item.id, item]));
   const pageItemsByPhase = groupBy(
-    window.ids.map((id) => listedById.get(id)).filter((item) => item !== undefined),
+    ids.map((id) => listedById.get(id)).filter((item) => item !== undefined),
     (item) => item.phaseId,
   );
   let phaseStart = 0; // where each phase's matching items begin among all matching items
   const phaseViews = phases.map((phase) => {
-    const phaseItems = byPhase.get(phase.id) ?? [];
     const placement = window.phases.get(phase.id);
     const start = phaseStart;
     phaseStart += placement?.count ?? 0;
     return {
       ...phase,
-      progress: computeProgress(phaseItems, now),
+      progress: progressFromTallies(talliesByPhase.get(phase.id) ?? []),
       matching: placement?.count ?? 0,
       firstPage: placement?.firstPage ?? null,
       // The index within the phase of this page's first item, for the move buttons.
@@ -87,17 +84,13 @@ export async function getChecklist(releaseId: string, filter: ChecklistFilter, r
       }),
     };
   });
-  const { phases: _placements, ids: _ids, ...paging } = window;
-  return { phases: phaseViews, progress: computeProgress(light, now), now, paging };
+  const { phases: _placements, pageSize: _pageSize, ...paging } = window;
+  return { phases: phaseViews, progress: progressFromTallies(tallies), now, paging };
 }
 
 /** Overall progress only, for pages that show the release header without its checklist. */
 export async function getReleaseProgress(releaseId: string) {
-  const items = await db.item.findMany({
-    where: { releaseId, parentId: null },
-    select: { status: true, priority: true, dueDate: true, waiverExpiresAt: true, parentId: true },
-  });
-  return computeProgress(items, new Date());
+  return progressFromTallies(await tallyItems(db, [releaseId], new Date()));
 }
 
 export type ChecklistView = Awaited<ReturnType<typeof getChecklist>>;

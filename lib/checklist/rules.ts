@@ -46,21 +46,40 @@ export function isOverdue(item: ProgressItem, now: Date): boolean {
   return item.dueDate !== null && isPastDueDay(item.dueDate, now) && !isClosed(item, now);
 }
 
-export function computeProgress(items: readonly ProgressItem[], now: Date): Progress {
-  const counted = items.filter((item) => !item.parentId);
+/**
+ * Top-level items that count alike, and how many there are: all that progress and the score
+ * need. The database sums a release's items into these (lib/checklist/tallies.ts), a few dozen
+ * rows however many items there are; `tallyOf` makes one from a single item, by the same rules.
+ */
+export type ProgressTally = {
+  status: ItemStatus;
+  priority: ItemPriority;
+  /** Waived, with the waiver still in force. */
+  waived: boolean;
+  overdue: boolean;
+  count: number;
+};
+
+export function tallyOf(item: ProgressItem, now: Date): ProgressTally {
+  return { status: item.status, priority: item.priority, waived: isWaiverActive(item, now), overdue: isOverdue(item, now), count: 1 };
+}
+
+export function progressFromTallies(tallies: readonly ProgressTally[]): Progress {
+  let total = 0;
   let waived = 0;
   let done = 0;
   let blockingOpen = 0;
   let overdue = 0;
-  for (const item of counted) {
-    if (isWaiverActive(item, now)) waived += 1;
-    else if (item.status === "DONE") done += 1;
-    if (item.priority === "BLOCKING" && !isClosed(item, now)) blockingOpen += 1;
-    if (isOverdue(item, now)) overdue += 1;
+  for (const tally of tallies) {
+    total += tally.count;
+    if (tally.waived) waived += tally.count;
+    else if (tally.status === "DONE") done += tally.count;
+    if (tally.priority === "BLOCKING" && !tally.waived && tally.status !== "DONE") blockingOpen += tally.count;
+    if (tally.overdue) overdue += tally.count;
   }
-  const applicable = counted.length - waived;
+  const applicable = total - waived;
   return {
-    total: counted.length,
+    total,
     applicable,
     done,
     waived,
@@ -68,6 +87,10 @@ export function computeProgress(items: readonly ProgressItem[], now: Date): Prog
     blockingOpen,
     overdue,
   };
+}
+
+export function computeProgress(items: readonly ProgressItem[], now: Date): Progress {
+  return progressFromTallies(items.filter((item) => !item.parentId).map((item) => tallyOf(item, now)));
 }
 
 /** "90% complete (18/20), 2 blocking open, 1 overdue": the line the seed plans count by hand. */

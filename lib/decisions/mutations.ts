@@ -50,8 +50,8 @@ async function insertDecision(tx: Tx, viewer: Viewer, input: RecordDecisionInput
   if (input.newTargetDate && input.newTargetDate <= startOfToday()) {
     throw new ValidationError({ newTargetDate: ["The new target date must be after today."] });
   }
-  const loaded = await loadReadinessInput(tx, release.id);
   const decidedAt = new Date();
+  const loaded = await loadReadinessInput(tx, release.id, decidedAt);
   const readiness = evaluateReadiness(loaded!.input, decidedAt);
   const isOverride = input.outcome === "GO" && !readiness.isReady;
   if (isOverride && !input.overrideReason) {

@@ -1,12 +1,12 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { groupBy } from "@/lib/group-by";
-import { computeProgress } from "@/lib/checklist/rules";
+import { progressFromTallies } from "@/lib/checklist/rules";
+import { tallyItems } from "@/lib/checklist/tallies";
 import { evaluateReadiness, type ReadinessInput } from "@/lib/decisions/rules";
 import type { SignoffRecord } from "@/lib/signoffs/rules";
 
 // Reads for the go/no-go criteria: one fixed set of queries whatever the release's size.
-
 
 export const signoffRecordSelect = {
   id: true,
@@ -75,13 +75,14 @@ const readinessItemSelect = {
 } as const;
 
 /**
- * Everything the criteria need for several releases, in a fixed number of queries however
- * many releases and items there are. Read through `client` so that a transaction sees its
- * own view.
+ * Everything the criteria need for several releases at `now`, in a fixed number of queries
+ * however many releases and items there are: the items are counted in the database, and only
+ * the blocking ones not done are read by name. Read through `client` so that a transaction
+ * sees its own view.
  */
-export async function loadReadinessInputs(client: DbClient, releaseIds: readonly string[]) {
+export async function loadReadinessInputs(client: DbClient, releaseIds: readonly string[], now = new Date()) {
   const ids = [...releaseIds];
-  const [releases, items, signoffs, risks] = await Promise.all([
+  const [releases, tallies, blocking, signoffs, risks] = await Promise.all([
     client.release.findMany({
       where: { id: { in: ids } },
       select: {
@@ -103,8 +104,9 @@ export async function loadReadinessInputs(client: DbClient, releaseIds: readonly
         },
       },
     }),
+    tallyItems(client, ids, now),
     client.item.findMany({
-      where: { releaseId: { in: ids }, parentId: null },
+      where: { releaseId: { in: ids }, parentId: null, priority: "BLOCKING", status: { not: "DONE" } },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: readinessItemSelect,
     }),
@@ -114,18 +116,20 @@ export async function loadReadinessInputs(client: DbClient, releaseIds: readonly
       select: { id: true, releaseId: true, title: true, likelihood: true, impact: true, status: true },
     }),
   ]);
-  const itemsByRelease = groupBy(items, (item) => item.releaseId);
+  const talliesByRelease = groupBy(tallies, (tally) => tally.releaseId);
+  const blockingByRelease = groupBy(blocking, (item) => item.releaseId);
   const signoffsByRelease = groupBy(signoffs, (row) => row.releaseId);
   const risksByRelease = groupBy(risks, (risk) => risk.releaseId);
   return new Map(
     releases.map((release) => {
-      const releaseItems = itemsByRelease.get(release.id) ?? [];
+      const releaseTallies = talliesByRelease.get(release.id) ?? [];
       const signoffRows = signoffsByRelease.get(release.id) ?? [];
       const input: ReadinessInput = {
         threshold: release.goThreshold,
         blockingRevision: release.blockingRevision,
         categories: release.categories,
-        items: releaseItems,
+        tallies: releaseTallies,
+        blocking: blockingByRelease.get(release.id) ?? [],
         roles: release.requiredSignoffs.map(({ requirementsVersion, assignees, ...role }) => ({
           ...role,
           version: requirementsVersion,
@@ -134,27 +138,27 @@ export async function loadReadinessInputs(client: DbClient, releaseIds: readonly
         signoffs: signoffRows.map(({ releaseId: _releaseId, ...row }) => toSignoffRecord(row)),
         risks: risksByRelease.get(release.id) ?? [],
       };
-      return [release.id, { input, items: releaseItems, signoffRows }];
+      return [release.id, { input, tallies: releaseTallies, signoffRows }];
     }),
   );
 }
 
-export async function loadReadinessInput(client: DbClient, releaseId: string) {
-  return (await loadReadinessInputs(client, [releaseId])).get(releaseId) ?? null;
+export async function loadReadinessInput(client: DbClient, releaseId: string, now = new Date()) {
+  return (await loadReadinessInputs(client, [releaseId], now)).get(releaseId) ?? null;
 }
 
 /** The live criteria, score and sign-off states of a release, with progress per phase. */
 export async function getReleaseReadiness(releaseId: string) {
+  const now = new Date();
   const [loaded, phases, latestDecision] = await Promise.all([
-    loadReadinessInput(db, releaseId),
+    loadReadinessInput(db, releaseId, now),
     db.phase.findMany({ where: { releaseId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true } }),
     getLatestDecision(releaseId),
   ]);
   if (!loaded) return null;
-  const now = new Date();
   const readiness = evaluateReadiness(loaded.input, now);
-  const itemsByPhase = groupBy(loaded.items, (item) => item.phaseId);
-  const phaseProgress = phases.map((phase) => ({ ...phase, progress: computeProgress(itemsByPhase.get(phase.id) ?? [], now) }));
+  const talliesByPhase = groupBy(loaded.tallies, (tally) => tally.phaseId);
+  const phaseProgress = phases.map((phase) => ({ ...phase, progress: progressFromTallies(talliesByPhase.get(phase.id) ?? []) }));
   return { readiness, phaseProgress, latestDecision, blockingRevision: loaded.input.blockingRevision, input: loaded.input, now };
 }
 

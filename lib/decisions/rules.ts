@@ -1,6 +1,6 @@
-import { computeProgress, isWaiverActive, type Progress } from "@/lib/checklist/rules";
+import { isWaiverActive, progressFromTallies, tallyOf, type Progress } from "@/lib/checklist/rules";
 import { isCriticalRisk, type RiskRating } from "@/lib/plans/rules";
-import { computeScore, type ScoreBreakdown, type ScoreCategory, type ScoreItem } from "@/lib/releases/score";
+import { scoreFromTallies, type ScoreBreakdown, type ScoreCategory, type ScoreItem, type ScoreTally } from "@/lib/releases/score";
 import { evaluateRole, type RoleEvaluation, type RoleRequirement, type SignoffRecord } from "@/lib/signoffs/rules";
 
 // The go/no-go criteria (F10), evaluated live from plain data. The overview, the stakeholder
@@ -13,12 +13,27 @@ export type ReadinessInput = {
   threshold: number;
   blockingRevision: number;
   categories: readonly ScoreCategory[];
-  /** Top-level items; sub-items are ignored, as in progress. */
-  items: readonly ReadinessItem[];
+  /** The top-level items counted alike, at the time the criteria are evaluated; sub-items are ignored, as in progress. */
+  tallies: readonly ScoreTally[];
+  /** The top-level blocking items not done, by name: the criterion lists those still open or waived. */
+  blocking: readonly ReadinessItem[];
   roles: readonly RoleRequirement[];
   signoffs: readonly SignoffRecord[];
   risks: readonly ReadinessRisk[];
 };
+
+/** The same release described by its items one by one: what tests and small callers hold. */
+export type ReadinessItemsInput = Omit<ReadinessInput, "tallies" | "blocking"> & { items: readonly ReadinessItem[] };
+
+/** Counts a list of items as the database does for a release (lib/checklist/tallies.ts). */
+export function readinessInputFromItems({ items, ...input }: ReadinessItemsInput, now: Date): ReadinessInput {
+  const topLevel = items.filter((item) => !item.parentId);
+  return {
+    ...input,
+    tallies: topLevel.map((item) => ({ ...tallyOf(item, now), categoryId: item.categoryId })),
+    blocking: topLevel.filter((item) => item.priority === "BLOCKING" && item.status !== "DONE"),
+  };
+}
 
 export type CriterionKey = "blocking" | "signoffs" | "score" | "risks";
 
@@ -111,12 +126,11 @@ function describeRoleGap(role: RoleEvaluation): string | null {
 }
 
 export function evaluateReadiness(input: ReadinessInput, now: Date): Readiness {
-  const topLevel = input.items.filter((item) => !item.parentId);
-  const progress = computeProgress(topLevel, now);
-  const score = computeScore(topLevel, input.categories, input.threshold, now);
+  const progress = progressFromTallies(input.tallies);
+  const score = scoreFromTallies(input.tallies, input.categories, input.threshold);
   const roles = input.roles.map((role) => evaluateRole(role, input.signoffs, input.blockingRevision, now));
 
-  const blocking = topLevel.filter((item) => item.priority === "BLOCKING");
+  const blocking = input.blocking.filter((item) => item.priority === "BLOCKING" && !item.parentId);
   const blockingOpen = blocking
     .filter((item) => item.status !== "DONE" && !isWaiverActive(item, now))
     .map(({ id, title }) => ({ id, title }));

@@ -70,7 +70,7 @@ export async function getTimeline(releaseId: string) {
     db.deploymentStep.findMany({ where: { releaseId }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, ownerRole: true, startsAt: true, endsAt: true, version: true } }),
     db.targetDateChange.findMany({ where: { releaseId }, orderBy: { createdAt: "desc" }, select: { id: true, fromDate: true, toDate: true, reason: true, createdAt: true, changedBy: { select: { name: true } } } }),
     listUpcomingFreezeWindows(now),
-    loadReadinessInput(db, releaseId),
+    loadReadinessInput(db, releaseId, now),
   ]);
   if (!release || !loaded) return null;
   const history = await getReadinessHistory(releaseId, loaded.input, now);

@@ -1,7 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
-import { isWaiverActive } from "@/lib/checklist/rules";
 import type { ReadinessInput } from "@/lib/decisions/rules";
 import { lastDays, replayHistory, type DailyDelta } from "@/lib/releases/history-rules";
 import type { CategoryCount } from "@/lib/releases/score";
@@ -59,13 +58,12 @@ export async function getReadinessHistory(releaseId: string, input: ReadinessInp
   const days = lastDays(now, HISTORY_DAYS);
   const deltas = await loadDailyDeltas(releaseId, new Date(`${days[0]}T00:00:00Z`));
   const current = new Map<string, CategoryCount>();
-  for (const item of input.items) {
-    if (item.parentId) continue;
-    const key = item.categoryId ?? "";
+  for (const tally of input.tallies) {
+    const key = tally.categoryId ?? "";
     const count = current.get(key) ?? { done: 0, applicable: 0 };
-    if (!isWaiverActive(item, now)) {
-      count.applicable += 1;
-      if (item.status === "DONE") count.done += 1;
+    if (!tally.waived) {
+      count.applicable += tally.count;
+      if (tally.status === "DONE") count.done += tally.count;
     }
     current.set(key, count);
   }

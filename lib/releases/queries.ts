@@ -51,8 +51,8 @@ export async function listReleases(query: PortfolioQuery) {
     }),
   ]);
   const ids = releases.map((release) => release.id);
-  const [inputs, decisions] = await Promise.all([loadReadinessInputs(db, ids), listLatestDecisions(ids)]);
   const now = new Date();
+  const [inputs, decisions] = await Promise.all([loadReadinessInputs(db, ids, now), listLatestDecisions(ids)]);
   const rows = releases.map((release) => {
     const readiness = evaluateReadiness(inputs.get(release.id)!.input, now);
     return {

@@ -1,4 +1,4 @@
-import { isWaiverActive, type ProgressItem } from "@/lib/checklist/rules";
+import { tallyOf, type ProgressItem, type ProgressTally } from "@/lib/checklist/rules";
 
 // The readiness score (F6). Pure: pages, actions, the decision snapshot and the API all call it.
 //
@@ -60,26 +60,33 @@ export function scoreFromCounts(
   };
 }
 
+/** Top-level items counted alike, with the category they score in. */
+export type ScoreTally = ProgressTally & { categoryId: string | null };
+
+export function scoreFromTallies(tallies: readonly ScoreTally[], categories: readonly ScoreCategory[], threshold: number): ScoreBreakdown {
+  const counts = new Map(categories.map((category) => [category.id, { done: 0, applicable: 0 }]));
+  let uncategorized = 0;
+  for (const tally of tallies) {
+    const count = tally.categoryId ? counts.get(tally.categoryId) : undefined;
+    if (!count) {
+      uncategorized += tally.count;
+      continue;
+    }
+    if (tally.waived) continue;
+    count.applicable += tally.count;
+    if (tally.status === "DONE") count.done += tally.count;
+  }
+  return scoreFromCounts(categories, counts, threshold, uncategorized);
+}
+
 export function computeScore(
   items: readonly ScoreItem[],
   categories: readonly ScoreCategory[],
   threshold: number,
   now: Date,
 ): ScoreBreakdown {
-  const counts = new Map(categories.map((category) => [category.id, { done: 0, applicable: 0 }]));
-  let uncategorized = 0;
-  for (const item of items) {
-    if (item.parentId) continue;
-    const count = item.categoryId ? counts.get(item.categoryId) : undefined;
-    if (!count) {
-      uncategorized += 1;
-      continue;
-    }
-    if (isWaiverActive(item, now)) continue;
-    count.applicable += 1;
-    if (item.status === "DONE") count.done += 1;
-  }
-  return scoreFromCounts(categories, counts, threshold, uncategorized);
+  const tallies = items.filter((item) => !item.parentId).map((item) => ({ ...tallyOf(item, now), categoryId: item.categoryId }));
+  return scoreFromTallies(tallies, categories, threshold);
 }
 
 /** "84 of 100 (GO at 90)": the score in one line, for badges and screen readers. */

@@ -37,7 +37,7 @@ export async function getMyWork(viewer: Viewer) {
   ]);
   const releaseIds = [...new Set(roles.map((role) => role.releaseId))];
   const [inputs, releases] = await Promise.all([
-    loadReadinessInputs(db, releaseIds),
+    loadReadinessInputs(db, releaseIds, now),
     db.release.findMany({ where: { id: { in: releaseIds } }, select: { id: true, name: true, versionName: true, targetDate: true } }),
   ]);
   const releaseById = new Map(releases.map((release) => [release.id, release]));

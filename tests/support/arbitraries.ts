@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ReadinessInput, ReadinessItem } from "@/lib/decisions/rules";
+import type { ReadinessItem, ReadinessItemsInput } from "@/lib/decisions/rules";
 import type { ScoreCategory } from "@/lib/releases/score";
 import type { RoleRequirement, SignoffRecord } from "@/lib/signoffs/rules";
 
@@ -104,7 +104,7 @@ export function signoffsArb(role: RoleRequirement, blockingRevision: number): fc
     });
 }
 
-export const readinessInputArb: fc.Arbitrary<ReadinessInput> = categoriesArb.chain((categories) =>
+export const readinessInputArb: fc.Arbitrary<ReadinessItemsInput> = categoriesArb.chain((categories) =>
   fc.record({
     threshold: fc.integer({ min: 0, max: 100 }),
     blockingRevision: fc.integer({ min: 0, max: 3 }),

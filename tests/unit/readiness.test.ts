@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateReadiness, type ReadinessInput, type ReadinessItem } from "@/lib/decisions/rules";
+import { evaluateReadiness, readinessInputFromItems, type ReadinessItem, type ReadinessItemsInput } from "@/lib/decisions/rules";
 import { buildSnapshot, canonicalContent, hashDecision, type DecisionContent } from "@/lib/decisions/record";
 import { now, readinessInputArb } from "../support/arbitraries";
 
-const base: ReadinessInput = {
+const base: ReadinessItemsInput = {
   threshold: 90,
   blockingRevision: 0,
   categories: [{ id: "sec", name: "Security", weight: 100 }],
@@ -26,11 +26,14 @@ const item = (id: string, overrides: Partial<ReadinessItem> = {}): ReadinessItem
   ...overrides,
 });
 
+/** The criteria at `now` for a release given item by item. */
+const evaluate = (input: ReadinessItemsInput) => evaluateReadiness(readinessInputFromItems(input, now), now);
+
 const qaRole = { id: "qa", roleName: "QA Lead", evidenceToReview: "", requiredApprovals: 1, version: 1, assignees: [{ id: "ana", name: "Ana" }] };
 
 describe("evaluateReadiness", () => {
   it("is ready when every criterion is met", () => {
-    const readiness = evaluateReadiness({ ...base, items: [item("a"), item("b")] }, now);
+    const readiness = evaluate({ ...base, items: [item("a"), item("b")] });
     expect(readiness.isReady).toBe(true);
     expect(readiness.leftToGo).toEqual([]);
     expect(readiness.criteria.map((criterion) => criterion.summary)).toEqual([
@@ -42,14 +45,13 @@ describe("evaluateReadiness", () => {
   });
 
   it("says what is left to reach GO, in plain words", () => {
-    const readiness = evaluateReadiness(
+    const readiness = evaluate(
       {
         ...base,
         items: [item("a", { status: "TODO", title: "Run smoke tests" }), item("b")],
         roles: [qaRole],
         risks: [{ id: "r", title: "Data loss on migration", likelihood: "LOW", impact: "CRITICAL", status: "OPEN" }],
       },
-      now,
     );
     expect(readiness.isReady).toBe(false);
     expect(readiness.criteria.filter((criterion) => !criterion.isMet).map((criterion) => criterion.key)).toEqual([
@@ -64,7 +66,7 @@ describe("evaluateReadiness", () => {
   });
 
   it("names who must re-confirm a stale approval", () => {
-    const readiness = evaluateReadiness(
+    const readiness = evaluate(
       {
         ...base,
         blockingRevision: 2,
@@ -75,20 +77,19 @@ describe("evaluateReadiness", () => {
           supersedesId: null, basisRevision: 1, roleVersion: 1, createdAt: now, conditions: [],
         }],
       },
-      now,
     );
     expect(readiness.leftToGo).toEqual(["QA Lead: 1 more approval needed (0 of 1); Ana must re-confirm"]);
   });
 
   it("shows the waived blocking items that let the criterion pass", () => {
     const waived = item("w", { status: "WAIVED", waiverReason: "Covered by canary", waiverExpiresAt: new Date("2031-01-01T00:00:00Z") });
-    const readiness = evaluateReadiness({ ...base, items: [item("a"), waived] }, now);
+    const readiness = evaluate({ ...base, items: [item("a"), waived] });
     expect(readiness.criteria[0]).toMatchObject({ isMet: true, summary: "All blocking items closed (1 waived)" });
     expect(readiness.blockingWaived).toEqual([{ id: "w", title: "Item w", reason: "Covered by canary", expiresAt: new Date("2031-01-01T00:00:00Z") }]);
   });
 
   it("ignores risks that are not open or not critical", () => {
-    const readiness = evaluateReadiness(
+    const readiness = evaluate(
       {
         ...base,
         items: [item("a")],
@@ -97,7 +98,6 @@ describe("evaluateReadiness", () => {
           { id: "2", title: "y", likelihood: "MEDIUM", impact: "HIGH", status: "OPEN" },
         ],
       },
-      now,
     );
     expect(readiness.criteria[3]).toMatchObject({ isMet: true, summary: "No open critical risk" });
   });
@@ -107,7 +107,7 @@ describe("readiness properties", () => {
   it("is ready exactly when every criterion is met, and then nothing is left to do", () => {
     fc.assert(
       fc.property(readinessInputArb, (input) => {
-        const readiness = evaluateReadiness(input, now);
+        const readiness = evaluate(input);
         expect(readiness.isReady).toBe(readiness.criteria.every((criterion) => criterion.isMet));
         expect(readiness.leftToGo.length === 0).toBe(readiness.isReady);
       }),
@@ -117,14 +117,14 @@ describe("readiness properties", () => {
   it("waiving an open blocking item never makes the blocking criterion pass without the waiver showing", () => {
     fc.assert(
       fc.property(readinessInputArb, fc.nat(), (input, pick) => {
-        const before = evaluateReadiness(input, now);
+        const before = evaluate(input);
         const open = before.blockingOpen;
         fc.pre(open.length > 0);
         const target = open[pick % open.length]!.id;
         const items = input.items.map((it) =>
           it.id === target ? { ...it, status: "WAIVED" as const, waiverReason: "accepted", waiverExpiresAt: new Date("2031-01-01T00:00:00Z") } : it,
         );
-        const after = evaluateReadiness({ ...input, items }, now);
+        const after = evaluate({ ...input, items });
         if (after.criteria[0]!.isMet) {
           expect(after.blockingWaived.map((ref) => ref.id)).toContain(target);
           expect(after.criteria[0]!.summary).toMatch(/waived/);
@@ -139,8 +139,8 @@ describe("readiness properties", () => {
         const open = input.items.filter((it) => it.status !== "DONE" && it.status !== "WAIVED");
         fc.pre(open.length > 0);
         const target = open[pick % open.length]!.id;
-        const before = evaluateReadiness(input, now);
-        const after = evaluateReadiness({ ...input, items: input.items.map((it) => (it.id === target ? { ...it, status: "DONE" as const } : it)) }, now);
+        const before = evaluate(input);
+        const after = evaluate({ ...input, items: input.items.map((it) => (it.id === target ? { ...it, status: "DONE" as const } : it)) });
         if (before.score.meetsThreshold) expect(after.score.meetsThreshold).toBe(true);
         expect(after.blockingOpen.length).toBeLessThanOrEqual(before.blockingOpen.length);
       }),
@@ -161,7 +161,7 @@ describe("decision record", () => {
     decidedBy: { id: "u1", name: "Morgan" },
     decidedAt: new Date("2030-06-01T12:00:00.000Z"),
     previousId: null,
-    snapshot: buildSnapshot(release, evaluateReadiness({ ...base, items: [item("a")] }, now), now),
+    snapshot: buildSnapshot(release, evaluate({ ...base, items: [item("a")] }), now),
     ...overrides,
   });
 
