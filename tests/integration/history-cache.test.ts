@@ -6,7 +6,7 @@ import { getReadinessHistory } from "@/lib/releases/history-queries";
 import { createItem, createPhase, createRelease, createUser } from "../support/factories";
 
 // The history chart's daily sums are kept between changes (lib/releases/history-queries.ts),
-// under the number of the release's audit events: a repeated read skips the sums, and any
+// under the release's latest audit event: a repeated read skips the sums, and any
 // change is in the next read.
 
 async function history(releaseId: string) {
