@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { installPlanCache } from "@/lib/db-plan-cache";
+import { PatientPool } from "@/lib/db-pool";
 import { env } from "@/lib/env";
 
 // One Prisma client per process, created on first use (so a build that imports this module
@@ -17,7 +18,8 @@ const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 function createClient() {
   installPlanCache();
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    // Waits up to 10 s for a restarting database to accept connections (lib/db-pool.ts).
+    adapter: new PrismaPg(new PatientPool({ connectionString: env().DATABASE_URL, max: 10 }), { disposeExternalPool: true }),
     log: [{ emit: "event", level: "query" }],
     transactionOptions,
   });
