@@ -130,11 +130,10 @@ export function evaluateReadiness(input: ReadinessInput, now: Date): Readiness {
   const score = scoreFromTallies(input.tallies, input.categories, input.threshold);
   const roles = input.roles.map((role) => evaluateRole(role, input.signoffs, input.blockingRevision, now));
 
-  const blocking = input.blocking.filter((item) => item.priority === "BLOCKING" && !item.parentId);
-  const blockingOpen = blocking
+  const blockingOpen = input.blocking
     .filter((item) => item.status !== "DONE" && !isWaiverActive(item, now))
     .map(({ id, title }) => ({ id, title }));
-  const blockingWaived = blocking
+  const blockingWaived = input.blocking
     .filter((item) => isWaiverActive(item, now))
     .map(({ id, title, waiverReason, waiverExpiresAt }) => ({ id, title, reason: waiverReason ?? "", expiresAt: waiverExpiresAt ?? null }));
   const criticalRisks = input.risks.filter(isCriticalRisk).map(({ id, title }) => ({ id, title }));

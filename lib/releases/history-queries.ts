@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import type { ReadinessInput } from "@/lib/decisions/rules";
 import { lastDays, replayHistory, type DailyDelta } from "@/lib/releases/history-rules";
-import type { CategoryCount } from "@/lib/releases/score";
+import { countByCategory } from "@/lib/releases/score";
 
 export const HISTORY_DAYS = 30;
 
@@ -60,15 +60,6 @@ async function sumDailyDeltas(releaseId: string, since: Date): Promise<DailyDelt
 export async function getReadinessHistory(releaseId: string, input: ReadinessInput, now: Date) {
   const days = lastDays(now, HISTORY_DAYS);
   const deltas = await loadDailyDeltas(releaseId, new Date(`${days[0]}T00:00:00Z`));
-  const current = new Map<string, CategoryCount>();
-  for (const tally of input.tallies) {
-    const key = tally.categoryId ?? "";
-    const count = current.get(key) ?? { done: 0, applicable: 0 };
-    if (!tally.waived) {
-      count.applicable += tally.count;
-      if (tally.status === "DONE") count.done += tally.count;
-    }
-    current.set(key, count);
-  }
+  const current = countByCategory(input.tallies);
   return replayHistory({ days, categories: input.categories, threshold: input.threshold, current, deltas });
 }

@@ -63,20 +63,26 @@ export function scoreFromCounts(
 /** Top-level items counted alike, with the category they score in. */
 export type ScoreTally = ProgressTally & { categoryId: string | null };
 
-export function scoreFromTallies(tallies: readonly ScoreTally[], categories: readonly ScoreCategory[], threshold: number): ScoreBreakdown {
-  const counts = new Map(categories.map((category) => [category.id, { done: 0, applicable: 0 }]));
-  let uncategorized = 0;
+/** Done and applicable top-level items per category id ("" for none); waived items are not applicable. */
+export function countByCategory(tallies: readonly ScoreTally[]): Map<string, CategoryCount> {
+  const counts = new Map<string, CategoryCount>();
   for (const tally of tallies) {
-    const count = tally.categoryId ? counts.get(tally.categoryId) : undefined;
-    if (!count) {
-      uncategorized += tally.count;
-      continue;
+    const key = tally.categoryId ?? "";
+    const count = counts.get(key) ?? { done: 0, applicable: 0 };
+    if (!tally.waived) {
+      count.applicable += tally.count;
+      if (tally.status === "DONE") count.done += tally.count;
     }
-    if (tally.waived) continue;
-    count.applicable += tally.count;
-    if (tally.status === "DONE") count.done += tally.count;
+    counts.set(key, count);
   }
-  return scoreFromCounts(categories, counts, threshold, uncategorized);
+  return counts;
+}
+
+export function scoreFromTallies(tallies: readonly ScoreTally[], categories: readonly ScoreCategory[], threshold: number): ScoreBreakdown {
+  const scored = new Set(categories.map((category) => category.id));
+  // Items whose category is not one of the release's (or none) are not part of the score.
+  const uncategorized = tallies.reduce((sum, tally) => (tally.categoryId && scored.has(tally.categoryId) ? sum : sum + tally.count), 0);
+  return scoreFromCounts(categories, countByCategory(tallies), threshold, uncategorized);
 }
 
 export function computeScore(
