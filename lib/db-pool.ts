@@ -1,4 +1,5 @@
 import pg from "pg";
+import { log } from "@/lib/log";
 
 // While PostgreSQL restarts (a failover, an upgrade, `npm run bench:load`'s fault run), new
 // connections are refused for a moment, then told "the database system is starting up". A
@@ -7,6 +8,9 @@ import pg from "pg";
 // those two ways, it tries again with a growing pause, for up to `patienceMs`. Only opening a
 // connection is retried, never a statement: nothing has run when these errors occur, so a
 // write is not repeated. Statements cut off mid-way still fail, and their transaction rolls back.
+// An idle connection that the database ends (a restart, pg_terminate_backend) is dropped by
+// pg-pool, which then emits "error"; the pool logs it, where without a listener Node would
+// raise it as an uncaught exception.
 
 /** Errors while connecting that mean "not accepting connections yet": nothing was sent. */
 export function isConnectRetryable(error: unknown): boolean {
@@ -36,6 +40,9 @@ export class PatientPool extends pg.Pool {
     private readonly sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   ) {
     super(config);
+    this.on("error", (error: Error & { code?: string }) => {
+      log.warn({ code: error.code, message: error.message, application: config.application_name }, "an idle database connection ended; a new one is opened when needed");
+    });
   }
 
   private async connectPatiently(): Promise<pg.PoolClient> {

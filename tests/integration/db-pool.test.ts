@@ -1,6 +1,8 @@
 import net from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PatientPool, retryPauses } from "@/lib/db-pool";
+import { rateLimitPool } from "@/lib/rate-limits";
 
 // The pool that waits for a restarting PostgreSQL (lib/db-pool.ts), against the real test
 // database behind a loopback relay the test controls: first nothing listens on the port, or
@@ -63,6 +65,18 @@ function poolOn(port: number, patienceMs = 10_000) {
   return pool;
 }
 
+/** Ends the connections opened under `application`, as a restart or an operator would; returns how many. */
+async function terminate(application: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ ended: boolean }>("SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [application]);
+    return rows.filter((row) => row.ended).length;
+  } finally {
+    await admin.end();
+  }
+}
+
 describe("the pool that waits for a restarting database", () => {
   it("waits while nothing listens, then runs the statement once the database is back", async () => {
     const port = await freePort();
@@ -107,5 +121,26 @@ describe("the pool that waits for a restarting database", () => {
     pools.push(pool);
     await expect(pool.query("SELECT 1")).rejects.toMatchObject({ code: "28P01" });
     expect(server.connections()).toBe(1);
+  });
+
+  // Without the pool's "error" listener, pg-pool's report of the lost idle connection is an
+  // uncaught exception, which fails this run.
+  it("drops an idle connection that the database ends, and opens a new one", async () => {
+    const pool = new PatientPool({ connectionString: target.toString(), max: 2, application_name: "pool-idle-test" });
+    pools.push(pool);
+    await pool.query("SELECT 1");
+    expect(pool.idleCount).toBe(1);
+    expect(await terminate("pool-idle-test")).toBe(1);
+    await vi.waitFor(() => expect(pool.totalCount).toBe(0));
+    expect((await pool.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+  });
+
+  it("serves the rate limits too, which survive their connections being ended", async () => {
+    const pool = rateLimitPool();
+    expect(pool).toBeInstanceOf(PatientPool);
+    await pool.query("SELECT 1");
+    expect(await terminate("release-readiness-rate-limits")).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(pool.totalCount).toBe(0));
+    expect((await pool.query("SELECT 3 AS three")).rows).toEqual([{ three: 3 }]);
   });
 });
