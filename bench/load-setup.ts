@@ -24,8 +24,18 @@ export function startApp(port: number, databaseUrl: string): ChildProcess {
       API_RATE_LIMIT_PER_MINUTE: "100000",
       JOBS_WORKER: "on",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
+}
+
+/** Passes the app's error output through, counting the exceptions nothing caught: each is a bug. */
+export function countUncaught(app: ChildProcess): () => number {
+  let count = 0;
+  app.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    count += chunk.toString("utf8").match(/uncaughtException|unhandledRejection/g)?.length ?? 0;
+  });
+  return () => count;
 }
 
 /** The id Next gave a server action in this build. */

@@ -12,7 +12,7 @@ import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres.mjs";
-import { actionId, benchPassword, encodeSignoff, prepareSignoffRoles, signIn, startApp, waitForReady, type Submission } from "./load-setup";
+import { actionId, benchPassword, countUncaught, encodeSignoff, prepareSignoffRoles, signIn, startApp, waitForReady, type Submission } from "./load-setup";
 import { serverProcessCount } from "../scripts/server-processes.mjs";
 
 const port = Number(process.env.BENCH_PORT ?? 3400);
@@ -25,6 +25,7 @@ const approverCount = 5;
 rmSync(rootDir, { recursive: true, force: true });
 let database = await startEmbeddedPostgres({ rootDir, port: pgPort });
 const app = startApp(port, database.url);
+const uncaught = countUncaught(app);
 process.on("exit", () => app.kill("SIGTERM"));
 await waitForReady(base);
 
@@ -64,6 +65,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function measure(name: string, faults: boolean) {
   const writes = await prepareWrites();
+  const uncaughtBefore = uncaught();
   const acknowledged: string[] = [];
   const successAt: number[] = [];
   let next = 0;
@@ -120,7 +122,7 @@ async function measure(name: string, faults: boolean) {
   timers.forEach(clearTimeout);
   const firstAfter = events.returned === undefined ? undefined : successAt.find((at) => at >= events.returned!);
   const firstSuccessAfterReturn = firstAfter === undefined || events.returned === undefined ? null : firstAfter - events.returned;
-  return { name, reads, signoffs, acknowledged, events, firstSuccessAfterReturn };
+  return { name, reads, signoffs, acknowledged, events, firstSuccessAfterReturn, uncaughtExceptions: uncaught() - uncaughtBefore };
 }
 
 /** Every acknowledged sign-off is stored once, with its audit event; and the chain holds. */
@@ -159,7 +161,8 @@ for (const [name, faults] of [["steady", false], ["faults", true]] as const) {
   console.log(`  acknowledged sign-offs ${checks.acknowledged}; stored exactly once: ${checks.storedOnce}; one audit event each: ${checks.auditedOnce}; audit chain ${checks.chain}`);
   const firstSuccess = result.firstSuccessAfterReturn === null ? "no success after PostgreSQL was back before the run ended" : `first success ${result.firstSuccessAfterReturn} ms after PostgreSQL was back`;
   if (faults) console.log(`  ${firstSuccess}; longest request ${Math.max(result.reads.latency.max, result.signoffs.latency.max)} ms`);
-  report.push({ name, reads: figures("page reads", result.reads), signoffs: figures("sign-offs", result.signoffs), events: result.events, firstSuccessAfterReturnMs: result.firstSuccessAfterReturn, checks });
+  console.log(`  uncaught exceptions in the app: ${result.uncaughtExceptions}`);
+  report.push({ name, reads: figures("page reads", result.reads), signoffs: figures("sign-offs", result.signoffs), events: result.events, firstSuccessAfterReturnMs: result.firstSuccessAfterReturn, uncaughtExceptions: result.uncaughtExceptions, checks });
 }
 mkdirSync("bench/results", { recursive: true });
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;

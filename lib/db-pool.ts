@@ -37,35 +37,38 @@ export class PatientPool extends pg.Pool {
   constructor(
     config: pg.PoolConfig,
     private readonly patienceMs = 10_000,
-    private readonly sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   ) {
     super(config);
     this.on("error", (error: Error & { code?: string }) => {
       log.warn({ code: error.code, message: error.message, application: config.application_name }, "an idle database connection ended; a new one is opened when needed");
     });
+    // A connection's error can arrive in the very tick its client is handed from one user to
+    // the next, before the next user (a Prisma transaction takes its client through a promise)
+    // listens. Every client keeps this listener, so such an error fails that user's next
+    // statement ("not queryable"), and pg-pool then drops the client, instead of being raised
+    // as an uncaught exception.
+    this.on("connect", (client) => client.on("error", () => {}));
   }
 
-  private async connectPatiently(): Promise<pg.PoolClient> {
-    for (const pause of [...retryPauses(this.patienceMs), null]) {
-      try {
-        return await super.connect();
-      } catch (error) {
-        if (pause === null || !isConnectRetryable(error) || this.ending) throw error;
-        await this.sleep(pause);
+  /** Hands over a client exactly as pg-pool does (in the same tick), after waiting out a restart. */
+  private connectWithin(pauses: readonly number[], callback: ConnectCallback) {
+    super.connect((error, client, release) => {
+      const [pause, ...rest] = pauses;
+      if (error && pause !== undefined && isConnectRetryable(error) && !this.ending) {
+        setTimeout(() => this.connectWithin(rest, callback), pause);
+        return;
       }
-    }
-    throw new Error("unreachable");
+      callback(error, client, release);
+    });
   }
 
-  // pg-pool calls connect(callback) itself for pool.query(); callers may use the promise.
+  // pg-pool's query() calls connect(callback) and listens for the client's errors in that
+  // callback: it must run in the tick the client is handed over, as in pg-pool itself.
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
-    const connecting = this.connectPatiently();
-    if (!callback) return connecting;
-    connecting.then(
-      (client) => callback(undefined, client, (error) => client.release(error)),
-      (error: Error) => callback(error),
-    );
+    const pauses = retryPauses(this.patienceMs);
+    if (callback) return this.connectWithin(pauses, callback);
+    return new Promise((resolve, reject) => this.connectWithin(pauses, (error, client) => (error ? reject(error) : resolve(client!))));
   }
 }

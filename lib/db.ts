@@ -1,7 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { installPlanCache } from "@/lib/db-plan-cache";
-import { PatientPool } from "@/lib/db-pool";
+import { createDriverAdapter } from "@/lib/db-adapter";
 import { env } from "@/lib/env";
 
 // One Prisma client per process, created on first use (so a build that imports this module
@@ -18,8 +17,9 @@ const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 function createClient() {
   installPlanCache();
   const client = new PrismaClient({
-    // Waits up to 10 s for a restarting database to accept connections (lib/db-pool.ts).
-    adapter: new PrismaPg(new PatientPool({ connectionString: env().DATABASE_URL, max: 10 }), { disposeExternalPool: true }),
+    // Waits up to 10 s for a restarting database to accept connections, and keeps no broken
+    // connection (lib/db-adapter.ts, lib/db-pool.ts).
+    adapter: createDriverAdapter(env().DATABASE_URL).adapter,
     log: [{ emit: "event", level: "query" }],
     transactionOptions,
   });

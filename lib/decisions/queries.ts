@@ -4,61 +4,9 @@ import { groupBy } from "@/lib/group-by";
 import { progressFromTallies } from "@/lib/checklist/rules";
 import { tallyItems } from "@/lib/checklist/tallies";
 import { evaluateReadiness, type ReadinessInput } from "@/lib/decisions/rules";
-import type { SignoffRecord } from "@/lib/signoffs/rules";
+import { loadSignoffs, requiredRolesSelect, toRoleRequirement } from "@/lib/signoffs/records";
 
 // Reads for the go/no-go criteria: one fixed set of queries whatever the release's size.
-
-export const signoffRecordSelect = {
-  id: true,
-  requiredSignoffId: true,
-  signerId: true,
-  verdict: true,
-  comment: true,
-  evidenceReviewed: true,
-  supersedesId: true,
-  basisRevision: true,
-  roleVersion: true,
-  createdAt: true,
-  signer: { select: { name: true } },
-  conditions: {
-    orderBy: { dueDate: "asc" },
-    select: {
-      id: true,
-      description: true,
-      ownerId: true,
-      dueDate: true,
-      owner: { select: { name: true } },
-      resolution: { select: { createdAt: true, note: true, resolvedBy: { select: { name: true } } } },
-    },
-  },
-} as const;
-
-type SignoffRow = {
-  id: string;
-  requiredSignoffId: string;
-  signerId: string;
-  verdict: SignoffRecord["verdict"];
-  comment: string;
-  evidenceReviewed: string;
-  supersedesId: string | null;
-  basisRevision: number;
-  roleVersion: number;
-  createdAt: Date;
-  signer: { name: string };
-  conditions: { id: string; description: string; ownerId: string; dueDate: Date; owner: { name: string }; resolution: { createdAt: Date } | null }[];
-};
-
-export function toSignoffRecord({ signer, conditions, ...row }: SignoffRow): SignoffRecord {
-  return {
-    ...row,
-    signerName: signer.name,
-    conditions: conditions.map(({ owner, resolution, ...condition }) => ({
-      ...condition,
-      ownerName: owner.name,
-      resolvedAt: resolution?.createdAt ?? null,
-    })),
-  };
-}
 
 const readinessItemSelect = {
   id: true,
@@ -82,7 +30,7 @@ const readinessItemSelect = {
  */
 export async function loadReadinessInputs(client: DbClient, releaseIds: readonly string[], now = new Date()) {
   const ids = [...releaseIds];
-  const [releases, tallies, blocking, signoffs, risks] = await Promise.all([
+  const [releases, signoffs, tallies, blocking, risks] = await Promise.all([
     client.release.findMany({
       where: { id: { in: ids } },
       select: {
@@ -90,27 +38,16 @@ export async function loadReadinessInputs(client: DbClient, releaseIds: readonly
         goThreshold: true,
         blockingRevision: true,
         categories: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } },
-        requiredSignoffs: {
-          where: { removedAt: null },
-          orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-          select: {
-            id: true,
-            roleName: true,
-            evidenceToReview: true,
-            requiredApprovals: true,
-            requirementsVersion: true,
-            assignees: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } },
-          },
-        },
+        requiredSignoffs: requiredRolesSelect,
       },
     }),
+    loadSignoffs(client, ids),
     tallyItems(client, ids, now),
     client.item.findMany({
       where: { releaseId: { in: ids }, parentId: null, priority: "BLOCKING", status: { not: "DONE" } },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: readinessItemSelect,
     }),
-    client.signoff.findMany({ where: { releaseId: { in: ids } }, orderBy: { createdAt: "asc" }, select: { ...signoffRecordSelect, releaseId: true } }),
     client.risk.findMany({
       where: { releaseId: { in: ids } },
       select: { id: true, releaseId: true, title: true, likelihood: true, impact: true, status: true },
@@ -118,24 +55,19 @@ export async function loadReadinessInputs(client: DbClient, releaseIds: readonly
   ]);
   const talliesByRelease = groupBy(tallies, (tally) => tally.releaseId);
   const blockingByRelease = groupBy(blocking, (item) => item.releaseId);
-  const signoffsByRelease = groupBy(signoffs, (row) => row.releaseId);
   const risksByRelease = groupBy(risks, (risk) => risk.releaseId);
   return new Map(
     releases.map((release) => {
       const releaseTallies = talliesByRelease.get(release.id) ?? [];
-      const signoffRows = signoffsByRelease.get(release.id) ?? [];
+      const { rows: signoffRows, records } = signoffs(release.id);
       const input: ReadinessInput = {
         threshold: release.goThreshold,
         blockingRevision: release.blockingRevision,
         categories: release.categories,
         tallies: releaseTallies,
         blocking: blockingByRelease.get(release.id) ?? [],
-        roles: release.requiredSignoffs.map(({ requirementsVersion, assignees, ...role }) => ({
-          ...role,
-          version: requirementsVersion,
-          assignees: assignees.map(({ user }) => user),
-        })),
-        signoffs: signoffRows.map(({ releaseId: _releaseId, ...row }) => toSignoffRecord(row)),
+        roles: release.requiredSignoffs.map(toRoleRequirement),
+        signoffs: records,
         risks: risksByRelease.get(release.id) ?? [],
       };
       return [release.id, { input, tallies: releaseTallies, signoffRows }];

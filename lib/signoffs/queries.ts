@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { groupBy } from "@/lib/group-by";
 import type { Viewer } from "@/lib/permissions";
-import { loadReadinessInput, toSignoffRecord } from "@/lib/decisions/queries";
 import { closedStatuses } from "@/lib/signoffs/guards";
+import { loadSignoffs, requiredRolesSelect, toRoleRequirement, toSignoffRecord } from "@/lib/signoffs/records";
 import { evaluateRole } from "@/lib/signoffs/rules";
 
 // The sign-off page (F7 to F9): each required role with where every assigned user stands,
@@ -12,19 +12,19 @@ import { evaluateRole } from "@/lib/signoffs/rules";
 const CHANGES_SHOWN = 200;
 
 export async function getSignoffBoard(releaseId: string, viewer: Viewer) {
-  const [release, loaded, viewerChangedBlocking, roleVersions] = await Promise.all([
+  const [release, signoffs, viewerChangedBlocking, roleVersions] = await Promise.all([
     db.release.findUnique({
       where: { id: releaseId },
-      select: { id: true, ownerId: true, separationOfDuties: true, blockingRevision: true, archivedAt: true, status: true, version: true },
+      select: { id: true, ownerId: true, separationOfDuties: true, blockingRevision: true, archivedAt: true, status: true, version: true, requiredSignoffs: requiredRolesSelect },
     }),
-    loadReadinessInput(db, releaseId),
+    loadSignoffs(db, [releaseId]).then((lookup) => lookup(releaseId)),
     db.item.findFirst({ where: { releaseId, priority: "BLOCKING", lastChangedById: viewer.id }, select: { title: true } }),
     db.requiredSignoff.findMany({ where: { releaseId, removedAt: null }, select: { id: true, version: true } }),
   ]);
   const editVersions = new Map(roleVersions.map((role) => [role.id, role.version]));
-  if (!release || !loaded) return null;
+  if (!release) return null;
   const now = new Date();
-  const roles = loaded.input.roles.map((role) => evaluateRole(role, loaded.input.signoffs, release.blockingRevision, now));
+  const roles = release.requiredSignoffs.map(toRoleRequirement).map((role) => evaluateRole(role, signoffs.records, release.blockingRevision, now));
   const oldestBasis = Math.min(...roles.flatMap((role) => role.signers.map((signer) => signer.current?.basisRevision ?? release.blockingRevision)), release.blockingRevision);
   const changes = await db.blockingChange.findMany({
     where: { releaseId, revision: { gt: oldestBasis } },
@@ -32,7 +32,7 @@ export async function getSignoffBoard(releaseId: string, viewer: Viewer) {
     take: CHANGES_SHOWN,
     select: { id: true, revision: true, kind: true, itemId: true, itemTitle: true, detail: true, createdAt: true, actor: { select: { name: true } } },
   });
-  const historyByRole = groupBy([...loaded.signoffRows].reverse(), (record) => record.requiredSignoffId);
+  const historyByRole = groupBy([...signoffs.rows].reverse(), (record) => record.requiredSignoffId);
   const approveBlocker = !release.separationOfDuties
     ? null
     : release.ownerId === viewer.id

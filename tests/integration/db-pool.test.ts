@@ -143,4 +143,37 @@ describe("the pool that waits for a restarting database", () => {
     await vi.waitFor(() => expect(pool.totalCount).toBe(0));
     expect((await pool.query("SELECT 3 AS three")).rows).toEqual([{ three: 3 }]);
   });
+
+  // pg reports a broken connection by emitting "error" on its client; with no listener, that
+  // throws (an uncaught exception in the server). Such an error can come in the very tick the
+  // client is handed from one user to the next.
+  describe("a client changing hands is never without a listener for its errors", () => {
+    it("when pool.query() (every Prisma statement outside a transaction) takes it", async () => {
+      const pool = new PatientPool({ connectionString: target.toString(), max: 1 });
+      pools.push(pool);
+      const first = await pool.connect();
+      const query = pool.query("SELECT 1");
+      expect(() => {
+        first.release();
+        first.emit("error", new Error("connection lost"));
+      }).not.toThrow();
+      await expect(query).rejects.toThrow("connection lost");
+      expect((await pool.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+    });
+
+    it("when connect() (a Prisma transaction) takes it through a promise", async () => {
+      const pool = new PatientPool({ connectionString: target.toString(), max: 1 });
+      pools.push(pool);
+      const first = await pool.connect();
+      const next = pool.connect();
+      expect(() => {
+        first.release();
+        first.emit("error", new Error("connection lost"));
+      }).not.toThrow();
+      const second = await next;
+      expect(second).toBe(first);
+      second.release(true);
+      expect((await pool.query("SELECT 3 AS three")).rows).toEqual([{ three: 3 }]);
+    });
+  });
 });

@@ -26,7 +26,7 @@ const budgets = {
   "release overview (readiness and progress)": 8,
   checklist: 4,
   "item page": 1,
-  "sign-off board": 9,
+  "sign-off board": 5,
   "risk register": 1,
   "plan summary": 8,
   "stakeholder view": 16,
