@@ -2,7 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { groupBy } from "@/lib/group-by";
-import type { RoleRequirement, SignoffRecord } from "@/lib/signoffs/rules";
+import type { RoleRequirement, SignoffCondition, SignoffRecord } from "@/lib/signoffs/rules";
 
 // Reads of the required sign-off roles and the sign-offs recorded against them, shared by the
 // sign-off board and the go/no-go criteria: a fixed set of queries however many releases.
@@ -32,19 +32,9 @@ export const signoffRecordSelect = {
   },
 } as const;
 
-type SignoffRow = {
-  id: string;
-  requiredSignoffId: string;
-  signerId: string;
-  verdict: SignoffRecord["verdict"];
-  comment: string;
-  evidenceReviewed: string;
-  supersedesId: string | null;
-  basisRevision: number;
-  roleVersion: number;
-  createdAt: Date;
+type SignoffRow = Omit<SignoffRecord, "signerName" | "conditions"> & {
   signer: { name: string };
-  conditions: { id: string; description: string; ownerId: string; dueDate: Date; owner: { name: string }; resolution: { createdAt: Date } | null }[];
+  conditions: (Omit<SignoffCondition, "ownerName" | "resolvedAt"> & { owner: { name: string }; resolution: { createdAt: Date } | null })[];
 };
 
 export function toSignoffRecord({ signer, conditions, ...row }: SignoffRow): SignoffRecord {
