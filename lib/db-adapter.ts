@@ -40,7 +40,7 @@ class ReleasingPrismaPg extends PrismaPg {
 }
 
 /** Prisma's adapter on a pool of `max` connections to `connectionString`; the pool closes with Prisma. */
-export function createDriverAdapter(connectionString: string, max = 10) {
-  const pool = new PatientPool({ connectionString, max, connectionTimeoutMillis: CONNECTION_WAIT_MS });
+export function createDriverAdapter(connectionString: string, { max = 10, connectionWaitMs = CONNECTION_WAIT_MS } = {}) {
+  const pool = new PatientPool({ connectionString, max, connectionTimeoutMillis: connectionWaitMs });
   return { adapter: new ReleasingPrismaPg(pool, { disposeExternalPool: true }), pool };
 }

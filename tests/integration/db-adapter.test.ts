@@ -8,7 +8,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 describe("the database adapter", () => {
   it("gives back the connection of a transaction the database cut, so the pool never runs dry", async () => {
-    const { adapter, pool } = createDriverAdapter(process.env.DATABASE_URL!, 2);
+    const { adapter, pool } = createDriverAdapter(process.env.DATABASE_URL!, { max: 2 });
     const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 2_000, timeout: 5_000 } });
     try {
       // Three times the pool's size: each lost connection would be lost for good.
@@ -25,6 +25,20 @@ describe("the database adapter", () => {
         expect(await tx.$queryRaw`SELECT 2 AS two`).toEqual([{ two: 2 }]);
       });
     } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("fails a request that finds no free connection in time, rather than letting it wait for ever", async () => {
+    const { adapter, pool } = createDriverAdapter(process.env.DATABASE_URL!, { max: 1, connectionWaitMs: 300 });
+    const prisma = new PrismaClient({ adapter });
+    const held = await pool.connect();
+    try {
+      const started = Date.now();
+      await expect(prisma.$queryRaw`SELECT 1`).rejects.toThrow(/timeout exceeded when trying to connect/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    } finally {
+      held.release();
       await prisma.$disconnect();
     }
   });
