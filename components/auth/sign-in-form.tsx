@@ -4,9 +4,6 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
-const inputClasses =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
-
 /** What the sign-in page says for each way a sign-in can fail; the same words for a wrong e-mail or password. */
 function messageFor(error: string | undefined): string {
   if (error?.startsWith("Too many failed sign-ins")) return error;
@@ -47,16 +44,16 @@ export function SignInForm({ sso, initialError }: { sso: string | null; initialE
       <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
         <div>
           <label htmlFor="email" className="block text-sm font-medium">E-mail</label>
-          <input id="email" name="email" type="email" autoComplete="username" required readOnly={needsCode} className={inputClasses} />
+          <input id="email" name="email" type="email" autoComplete="username" required readOnly={needsCode} className="field-control" />
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} className={inputClasses} />
+          <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} className="field-control" />
         </div>
         {needsCode ? (
           <div>
             <label htmlFor="code" className="block text-sm font-medium">Code from your authenticator app</label>
-            <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint" className={inputClasses} />
+            <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint" className="field-control" />
             <p id="code-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">Two-step sign-in is on for this account.</p>
           </div>
         ) : null}

@@ -8,7 +8,6 @@ import { createItemFromIncidentAction } from "@/lib/plans/actions";
 
 type Target = { id: string; name: string; versionName: string; phases: { id: string; name: string }[] };
 
-const selectClasses = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 /** Turns an incident into a checklist item of an open release (this one or the next), linked back. */
 export function FollowUpForm({ incidentId, targets }: { incidentId: string; targets: Target[] }) {
@@ -22,7 +21,7 @@ export function FollowUpForm({ incidentId, targets }: { incidentId: string; targ
       <div className="grid gap-2 sm:grid-cols-[2fr_1fr]">
         <div>
           <label htmlFor={phaseFieldId} className="block text-sm font-medium">Add to</label>
-          <select id={phaseFieldId} name="phaseId" required className={selectClasses} defaultValue="">
+          <select id={phaseFieldId} name="phaseId" required className="field-control" defaultValue="">
             <option value="" disabled>Choose a release and phase</option>
             {targets.map((target) => (
               <optgroup key={target.id} label={`${target.name} ${target.versionName}`}>
@@ -33,7 +32,7 @@ export function FollowUpForm({ incidentId, targets }: { incidentId: string; targ
         </div>
         <div>
           <label htmlFor={priorityFieldId} className="block text-sm font-medium">Priority</label>
-          <select id={priorityFieldId} name="priority" className={selectClasses} defaultValue="BLOCKING">
+          <select id={priorityFieldId} name="priority" className="field-control" defaultValue="BLOCKING">
             <option value="BLOCKING">Blocking</option>
             <option value="RECOMMENDED">Recommended</option>
             <option value="OPTIONAL">Optional</option>

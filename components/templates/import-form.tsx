@@ -26,7 +26,7 @@ export function ImportForm({ defaultTargetDate }: { defaultTargetDate: string })
       <form action={previewAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" aria-label="Document to import">
         {previewState.status === "error" ? <FormMessage state={previewState} labels={labels} /> : null}
         <div>
-          <label htmlFor={fileId} className="block text-sm font-medium text-slate-700 dark:text-slate-200">Upload a Markdown file</label>
+          <label htmlFor={fileId} className="field-label">Upload a Markdown file</label>
           <input
             id={fileId}
             name="file"
@@ -36,7 +36,7 @@ export function ImportForm({ defaultTargetDate }: { defaultTargetDate: string })
           />
         </div>
         <div>
-          <label htmlFor={sourceId} className="block text-sm font-medium text-slate-700 dark:text-slate-200">…or paste it here</label>
+          <label htmlFor={sourceId} className="field-label">…or paste it here</label>
           <textarea
             id={sourceId}
             name="source"
@@ -45,7 +45,7 @@ export function ImportForm({ defaultTargetDate }: { defaultTargetDate: string })
             defaultValue={previewState.values?.source ?? ""}
             aria-invalid={sourceErrors ? true : undefined}
             aria-describedby={`${sourceId}-hint${sourceErrors ? ` ${sourceId}-error` : ""}`}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-xs shadow-sm dark:border-slate-700 dark:bg-slate-950"
+            className="field-control font-mono text-xs dark:bg-slate-950"
           />
           <p id={`${sourceId}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             Headings become phases; task lists, checks tables and Priority/Owner lines become items; sign-off tables and approval lists become required roles. Up to 1 MB and 5,000 items. A file, if chosen, is used instead of the text.

@@ -23,7 +23,7 @@ export function TemplateForm({ id, version, name, description, plan }: { id: str
       <Field label="Template name" name="name" state={state} initial={name} required maxLength={120} />
       <Field label="Description" name="description" as="textarea" state={state} initial={description} maxLength={2000} />
       <div>
-        <label htmlFor={planId} className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+        <label htmlFor={planId} className="field-label">
           Plan <span aria-hidden="true" className="text-red-700">*</span>
         </label>
         <textarea
@@ -35,7 +35,7 @@ export function TemplateForm({ id, version, name, description, plan }: { id: str
           defaultValue={state.values?.plan ?? plan}
           aria-invalid={planErrors ? true : undefined}
           aria-describedby={`${planId}-hint${planErrors ? ` ${planId}-error` : ""}`}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-xs shadow-sm dark:border-slate-700 dark:bg-slate-950"
+          className="field-control font-mono text-xs dark:bg-slate-950"
         />
         <p id={`${planId}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           Markdown, read like an import: “##” headings are phases, “- [ ]” lines are items with (blocking), (recommended) or (optional) and “— Owner:”, indented ones are sub-items, and the Sign-offs table lists the required roles. Items keep their due dates when their phase and title stay the same.

@@ -20,10 +20,6 @@ type FieldProps = {
   className?: string;
 };
 
-const controlClasses =
-  "mt-1 block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm dark:bg-slate-900 " +
-  "border-slate-300 dark:border-slate-700 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
-
 /** The one form field: label, control, hint and errors, wired for assistive technology. */
 export function Field({ label, name, state, initial, as = "input", type = "text", options = [], hint, required, maxLength, autoComplete, className }: FieldProps) {
   const id = useId();
@@ -37,11 +33,11 @@ export function Field({ label, name, state, initial, as = "input", type = "text"
     required,
     "aria-invalid": errors ? true : undefined,
     "aria-describedby": clsx(hintId, errorId) || undefined,
-    className: controlClasses,
+    className: "field-control",
   };
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+      <label htmlFor={id} className="field-label">
         {label}
         {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
       </label>

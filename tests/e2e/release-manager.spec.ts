@@ -35,6 +35,14 @@ test("a release manager creates a release, builds its checklist and completes it
   await phase.getByRole("button", { name: "Mark “Rotate secrets” done" }).click();
   await expect(overall).toHaveAttribute("aria-valuetext", "100% complete (2/2)");
 
+  // The menu sets the other statuses as soon as one is chosen.
+  const menu = phase.getByLabel("Status of “Rotate secrets”");
+  await menu.selectOption({ label: "Blocked" });
+  await expect(overall).toHaveAttribute("aria-valuetext", "50% complete (1/2)");
+  await expect(phase.getByRole("listitem").filter({ hasText: "Rotate secrets" }).getByText("✕Blocked")).toBeVisible();
+  await expect(menu).toHaveValue("BLOCKED");
+  await expect(phase.getByRole("button", { name: "Mark “Rotate secrets” done" })).toBeVisible();
+
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByText("item.status_changed").first()).toBeVisible();
 });
