@@ -37,6 +37,22 @@ function failedAccessibility(lhr: Result): string[] {
 }
 
 ensureBuild();
+/**
+ * One Lighthouse run. A run whose trace recording fails (Lighthouse says "run Lighthouse
+ * again", e.g. NO_NAVSTART on a busy machine) is run again, twice at most, rather than losing
+ * the whole benchmark.
+ */
+async function audit(url: string, flags: Flags, config: typeof desktopConfig | undefined) {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await lighthouse(url, flags, config);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`Lighthouse failed on ${url} three times: ${lhr.runtimeError.message}`);
+    console.log(`Lighthouse failed on ${url} (${lhr.runtimeError.code}); running it again.`);
+  }
+}
+
 const app = await startApp({ port, pgPort: 56900, dataDir });
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
@@ -62,10 +78,7 @@ try {
     for (const { page, path } of pages) {
       const results: Row[] = [];
       for (let run = 0; run < runs; run += 1) {
-        const result = await lighthouse(`${app.base}${path}`, flags, formFactor === "desktop" ? desktopConfig : undefined);
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path}.`);
-        const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${lhr.runtimeError.message}`);
+        const lhr = await audit(`${app.base}${path}`, flags, formFactor === "desktop" ? desktopConfig : undefined);
         if (new URL(lhr.finalDisplayedUrl).pathname !== path) throw new Error(`${path} ended on ${lhr.finalDisplayedUrl}: was the session cookie refused?`);
         if (reportsDir) {
           mkdirSync(reportsDir, { recursive: true });

@@ -6,8 +6,6 @@ import { itemStatusLabels, priorityLabels, toOptions } from "@/lib/labels";
 type Option = { value: string; label: string };
 type Props = { releaseId: string; filter: ChecklistFilter; assignees: Option[]; categories: Option[] };
 
-const selectClasses = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-
 /** Filters live in the URL (a plain GET form), so a filtered checklist can be shared. */
 export function ChecklistFilters({ releaseId, filter, assignees, categories }: Props) {
   const groups: { name: keyof ChecklistFilter; label: string; options: Option[] }[] = [
@@ -22,7 +20,7 @@ export function ChecklistFilters({ releaseId, filter, assignees, categories }: P
       {groups.map((group) => (
         <label key={group.name} className="text-xs font-medium text-slate-600 dark:text-slate-300">
           {group.label}
-          <select name={group.name} defaultValue={filter[group.name] ?? ""} className={selectClasses}>
+          <select name={group.name} defaultValue={filter[group.name] ?? ""} className="filter-control">
             <option value="">Any</option>
             {group.options.map((option) => (
               <option key={option.value} value={option.value}>{option.label}</option>

@@ -3,8 +3,6 @@ import { buttonClasses } from "@/components/ui/button";
 import { releaseStatusLabels, toOptions } from "@/lib/labels";
 import type { PortfolioQuery } from "@/lib/releases/schemas";
 
-const controlClasses = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-
 type Props = { query: PortfolioQuery; owners: { value: string; label: string }[] };
 
 /** Search and filters as a plain GET form: a filtered view is a URL that can be shared. */
@@ -14,18 +12,18 @@ export function PortfolioFilters({ query, owners }: Props) {
     <form method="get" role="search" aria-label="Find releases" className="flex flex-wrap items-end gap-3">
       <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
         Search
-        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Name or version" maxLength={100} className={`${controlClasses} w-56`} />
+        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Name or version" maxLength={100} className="filter-control w-56" />
       </label>
       <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
         Status
-        <select name="status" defaultValue={query.status ?? ""} className={controlClasses}>
+        <select name="status" defaultValue={query.status ?? ""} className="filter-control">
           <option value="">Any</option>
           {toOptions(releaseStatusLabels).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
         </select>
       </label>
       <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
         Owner
-        <select name="owner" defaultValue={query.owner ?? ""} className={controlClasses}>
+        <select name="owner" defaultValue={query.owner ?? ""} className="filter-control">
           <option value="">Anyone</option>
           {owners.map((owner) => <option key={owner.value} value={owner.value}>{owner.label}</option>)}
         </select>
