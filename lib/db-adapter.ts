@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PatientPool } from "@/lib/db-pool";
+import { log } from "@/lib/log";
 
 // The driver adapter Prisma runs on: PrismaPg over the pool that waits for a restarting
 // database (lib/db-pool.ts), with one repair. Prisma ends an interactive transaction by
@@ -7,6 +8,12 @@ import { PatientPool } from "@/lib/db-pool";
 // statement fails, as it does on a connection the database has cut, Prisma 6.19 never hands
 // the connection back: the pool loses it for good, and once all of them are lost every request
 // waits. Here a failed COMMIT or ROLLBACK hands it back at once; pg-pool drops it if broken.
+//
+// A second change: a read outside any transaction whose connection is lost while it runs (the
+// database restarting, or ending that connection) runs once more, on a connection the pool
+// opens when the database accepts one again. A lone SELECT changes nothing, so running it
+// twice is safe; the reader gets its page instead of an error. Writes, and every statement in a
+// transaction, are never run again: they fail, and their transaction rolls back.
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -30,11 +37,36 @@ function releasedOnFailedEnd(transaction: Transaction): Transaction {
   return transaction;
 }
 
+/**
+ * Whether an error says the statement's connection was lost, rather than that the statement
+ * failed: pg's own words for a socket closed under it, a reset socket, and PostgreSQL's
+ * connection exceptions (class 08) and shutdowns (57P01 to 57P03), as Prisma's adapter reports them.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const cause = (error as { cause?: { kind?: unknown; code?: unknown } } | null)?.cause;
+  if (cause?.kind === "ConnectionClosed") return true;
+  if (cause?.kind === "postgres" && typeof cause.code === "string" && /^(08...|57P0[123])$/.test(cause.code)) return true;
+  return error instanceof Error && /^Connection terminated|is not queryable/.test(error.message);
+}
+
+const isLoneRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+
 class ReleasingPrismaPg extends PrismaPg {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => releasedOnFailedEnd(await startTransaction(isolationLevel));
+    // Only the adapter's own queryRaw: statements in a transaction go through the transaction's.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      try {
+        return await queryRaw(query);
+      } catch (error) {
+        if (!isLoneRead(query.sql) || !isConnectionLost(error)) throw error;
+        log.warn({ reason: (error as Error).message }, "a read lost its database connection; running it again");
+        return queryRaw(query);
+      }
+    };
     return adapter;
   }
 }

@@ -1,10 +1,24 @@
+import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { createDriverAdapter } from "@/lib/db-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Prisma's adapter as the app builds it (lib/db-adapter.ts), on the real test database: a
 // transaction whose connection the database cuts must give that connection back, or the pool
-// runs dry and every later request waits.
+// runs dry and every later request waits. A lone read cut off mid-way runs once more; a write
+// never does.
+
+/** Ends the connection running the statement whose text contains `marker`, while it runs. */
+async function cutWhileRunning(admin: pg.Client, marker: string) {
+  await vi.waitFor(
+    async () => {
+      const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [`%${marker}%`]);
+      expect(rows).toHaveLength(1);
+      await admin.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+}
 
 describe("the database adapter", () => {
   it("gives back the connection of a transaction the database cut, so the pool never runs dry", async () => {
@@ -39,6 +53,33 @@ describe("the database adapter", () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     } finally {
       held.release();
+      await prisma.$disconnect();
+    }
+  });
+
+  it("runs a read whose connection is cut mid-way once more, and never a write", async () => {
+    const { adapter } = createDriverAdapter(process.env.DATABASE_URL!, { max: 2 });
+    const prisma = new PrismaClient({ adapter });
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      // Prisma's queries start when awaited: then() starts this one.
+      const read = prisma.$queryRaw`SELECT 'cut-read' AS marker FROM pg_sleep(0.4)`.then((rows) => rows);
+      await cutWhileRunning(admin, "cut-read");
+      expect(await read).toEqual([{ marker: "cut-read" }]);
+
+      // Run again, this write would succeed (it changes no row): its failure shows it was not.
+      const write = prisma.$queryRaw`UPDATE users SET name = name WHERE id = (SELECT 'cut-write' FROM pg_sleep(0.4)) RETURNING id`;
+      const failed = expect(write).rejects.toThrow(/57P01/);
+      await cutWhileRunning(admin, "cut-write");
+      await failed;
+
+      const inTransaction = prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 'cut-in-transaction' AS marker FROM pg_sleep(0.4)`);
+      const rolledBack = expect(inTransaction).rejects.toThrow();
+      await cutWhileRunning(admin, "cut-in-transaction");
+      await rolledBack;
+    } finally {
+      await admin.end();
       await prisma.$disconnect();
     }
   });
