@@ -53,17 +53,30 @@ export function startWorker(handlers: Record<string, JobHandler>, { pollMs = 5_0
   };
   const timer = setInterval(() => void tick(), pollMs);
   timer.unref();
+  // One LISTEN connection at a time. pg raises "error" twice when the database ends a
+  // connection (its FATAL message, then the closed socket), so a reconnect is scheduled only
+  // by the connection that is current, and only once; an attempt that cannot connect (the
+  // database is still restarting) schedules the next.
   const listen = async () => {
-    listener = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "release-readiness-jobs" });
-    listener.on("notification", () => void tick());
-    listener.on("error", () => {
+    if (isStopped) return;
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "release-readiness-jobs" });
+    listener = client;
+    const lost = () => {
+      void client.end().catch(() => {});
+      if (listener !== client) return;
       listener = undefined;
-      if (!isStopped) setTimeout(() => void listen().catch(() => {}), pollMs).unref();
-    });
-    await listener.connect();
-    await listener.query("LISTEN jobs");
+      if (!isStopped) setTimeout(() => void listen(), pollMs).unref();
+    };
+    client.on("notification", () => void tick());
+    client.on("error", lost);
+    try {
+      await client.connect();
+      await client.query("LISTEN jobs");
+    } catch {
+      lost();
+    }
   };
-  void listen().catch(() => {});
+  void listen();
   void tick();
   return {
     async stop() {
