@@ -10,8 +10,8 @@ import { log } from "@/lib/log";
 // waits. Here a failed COMMIT or ROLLBACK hands it back at once; pg-pool drops it if broken.
 //
 // A second change: a read outside any transaction whose connection is lost while it runs (the
-// database restarting, or ending that connection) runs once more, on a connection the pool
-// opens when the database accepts one again. A lone SELECT changes nothing, so running it
+// database restarting, or ending that connection) runs again, at most twice, on a connection
+// the pool opens when the database accepts one again. A lone SELECT changes nothing, so running it
 // twice is safe; the reader gets its page instead of an error. Writes, and every statement in a
 // transaction, are never run again: they fail, and their transaction rolls back.
 
@@ -49,6 +49,13 @@ export function isConnectionLost(error: unknown): boolean {
   return error instanceof Error && /^Connection terminated|is not queryable/.test(error.message);
 }
 
+/**
+ * How many times a lone read runs again. More than once: when the database ends every
+ * connection at once, the first retry can be handed an idle connection whose end has not
+ * reached the pool yet.
+ */
+const READ_RETRIES = 2;
+
 const isLoneRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
 
 class ReleasingPrismaPg extends PrismaPg {
@@ -59,12 +66,13 @@ class ReleasingPrismaPg extends PrismaPg {
     // Only the adapter's own queryRaw: statements in a transaction go through the transaction's.
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = async (query) => {
-      try {
-        return await queryRaw(query);
-      } catch (error) {
-        if (!isLoneRead(query.sql) || !isConnectionLost(error)) throw error;
-        log.warn({ reason: (error as Error).message }, "a read lost its database connection; running it again");
-        return queryRaw(query);
+      for (let retry = 1; ; retry += 1) {
+        try {
+          return await queryRaw(query);
+        } catch (error) {
+          if (retry > READ_RETRIES || !isLoneRead(query.sql) || !isConnectionLost(error)) throw error;
+          log.warn({ reason: (error as Error).message, retry }, "a read lost its database connection; running it again");
+        }
       }
     };
     return adapter;

@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 // those two ways, it tries again with a growing pause, for up to `patienceMs`. Only opening a
 // connection is retried, never a statement: nothing has run when these errors occur, so a
 // write is not repeated. Statements cut off mid-way fail, and their transaction rolls back;
-// only a lone read is run once more (lib/db-adapter.ts).
+// only a lone read is run again (lib/db-adapter.ts).
 // An idle connection that the database ends (a restart, pg_terminate_backend) is dropped by
 // pg-pool, which then emits "error"; the pool logs it, where without a listener Node would
 // raise it as an uncaught exception.
