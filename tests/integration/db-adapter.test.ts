@@ -71,23 +71,23 @@ describe("the database adapter", () => {
     await admin.connect();
     try {
       // Prisma's queries start when awaited: then() starts this one.
-      const read = prisma.$queryRaw`SELECT 'cut-read' AS marker FROM pg_sleep(0.4)`.then((rows) => rows);
+      const read = prisma.$queryRaw`SELECT 'cut-read' AS marker FROM pg_sleep(1)`.then((rows) => rows);
       await cutWhileRunning(admin, "cut-read");
       await cutWhileRunning(admin, "cut-read");
       expect(await read).toEqual([{ marker: "cut-read" }]);
 
-      const unlucky = prisma.$queryRaw`SELECT 'cut-thrice' AS marker FROM pg_sleep(0.4)`;
+      const unlucky = prisma.$queryRaw`SELECT 'cut-thrice' AS marker FROM pg_sleep(1)`;
       const gaveUp = expect(unlucky).rejects.toThrow(/57P01/);
       for (let cut = 0; cut < 3; cut += 1) await cutWhileRunning(admin, "cut-thrice");
       await gaveUp;
 
       // Run again, this write would succeed (it changes no row): its failure shows it was not.
-      const write = prisma.$queryRaw`UPDATE users SET name = name WHERE id = (SELECT 'cut-write' FROM pg_sleep(0.4)) RETURNING id`;
+      const write = prisma.$queryRaw`UPDATE users SET name = name WHERE id = (SELECT 'cut-write' FROM pg_sleep(1)) RETURNING id`;
       const failed = expect(write).rejects.toThrow(/57P01/);
       await cutWhileRunning(admin, "cut-write");
       await failed;
 
-      const inTransaction = prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 'cut-in-transaction' AS marker FROM pg_sleep(0.4)`);
+      const inTransaction = prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 'cut-in-transaction' AS marker FROM pg_sleep(1)`);
       const rolledBack = expect(inTransaction).rejects.toThrow();
       await cutWhileRunning(admin, "cut-in-transaction");
       await rolledBack;

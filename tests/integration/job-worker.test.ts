@@ -10,12 +10,10 @@ const { startWorker } = await import("@/lib/jobs/worker");
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
 const listeners = async () =>
   (
-    await admin.query<{ query: string; state: string }>(
-      "SELECT query, state FROM pg_stat_activity WHERE application_name = 'release-readiness-jobs' AND datname = current_database()",
+    await admin.query<{ pid: number; query: string; state: string }>(
+      "SELECT pid, query, state FROM pg_stat_activity WHERE application_name = 'release-readiness-jobs' AND datname = current_database()",
     )
   ).rows;
-const cutListeners = () =>
-  admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'release-readiness-jobs' AND datname = current_database()");
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(() => admin.connect());
@@ -25,13 +23,28 @@ describe("the job worker's LISTEN connection", () => {
   it("comes back as exactly one connection each time the database ends it, and closes with the worker", async () => {
     const pollMs = 100;
     const worker = startWorker({}, { pollMs });
+    /** Waits for the one listening connection that is not `previous`, and returns its pid. */
+    const listening = async (previous?: number) => {
+      let pid = 0;
+      await vi.waitFor(
+        async () => {
+          const rows = await listeners();
+          expect(rows.map(({ query, state }) => ({ query, state }))).toEqual([{ query: "LISTEN jobs", state: "idle" }]);
+          expect(rows[0]!.pid).not.toBe(previous);
+          pid = rows[0]!.pid;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+      return pid;
+    };
     try {
-      await vi.waitFor(async () => expect(await listeners()).toEqual([{ query: "LISTEN jobs", state: "idle" }]));
+      let pid = await listening();
       for (let cut = 1; cut <= 3; cut += 1) {
-        await cutListeners();
-        // Long enough for every reconnect that was scheduled to have happened.
-        await settle(pollMs * 8);
-        expect(await listeners()).toEqual([{ query: "LISTEN jobs", state: "idle" }]);
+        await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+        pid = await listening(pid);
+        // Every reconnect that was scheduled has had time to run: still exactly that one.
+        await settle(pollMs * 5);
+        expect((await listeners()).map((row) => row.pid)).toEqual([pid]);
       }
     } finally {
       await worker.stop();
