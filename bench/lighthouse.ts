@@ -36,7 +36,6 @@ function failedAccessibility(lhr: Result): string[] {
     });
 }
 
-ensureBuild();
 /**
  * One Lighthouse run. A run whose trace recording fails (Lighthouse says "run Lighthouse
  * again", e.g. NO_NAVSTART on a busy machine) is run again, twice at most, rather than losing
@@ -53,6 +52,7 @@ async function audit(url: string, flags: Flags, config: typeof desktopConfig | u
   }
 }
 
+ensureBuild();
 const app = await startApp({ port, pgPort: 56900, dataDir });
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {

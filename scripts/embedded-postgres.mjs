@@ -25,7 +25,8 @@ export function isPortFree(port, host = "127.0.0.1") {
   });
 }
 
-function isProcessAlive(pid) {
+/** Whether a process with this id is running (ours or another user's). */
+export function isProcessAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;

@@ -8,7 +8,6 @@ import { createItemFromIncidentAction } from "@/lib/plans/actions";
 
 type Target = { id: string; name: string; versionName: string; phases: { id: string; name: string }[] };
 
-
 /** Turns an incident into a checklist item of an open release (this one or the next), linked back. */
 export function FollowUpForm({ incidentId, targets }: { incidentId: string; targets: Target[] }) {
   const [state, formAction] = useActionState(createItemFromIncidentAction, idleState);

@@ -3,19 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
-import { findFreePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
+import { findFreePort, isProcessAlive, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 
 // The embedded PostgreSQL of `npm start` (no DATABASE_URL): stopping it must end, also when the
 // server already died, or `npm start` would hang on Ctrl-C after a database crash.
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("the embedded PostgreSQL", () => {
   it("stops at once when its server has already died", { timeout: 60_000 }, async () => {
@@ -30,7 +21,7 @@ describe("the embedded PostgreSQL", () => {
 
       const pid = Number(readFileSync(path.join(rootDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
       process.kill(pid, "SIGKILL");
-      await vi.waitFor(() => expect(isAlive(pid)).toBe(false), { timeout: 10_000 });
+      await vi.waitFor(() => expect(isProcessAlive(pid)).toBe(false), { timeout: 10_000 });
 
       const stopped = await Promise.race([database.stop().then(() => "stopped"), new Promise((resolve) => setTimeout(() => resolve("still waiting"), 10_000))]);
       expect(stopped).toBe("stopped");
